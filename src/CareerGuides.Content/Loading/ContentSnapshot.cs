@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using CareerGuides.Content.Diagnostics;
+using CareerGuides.Content.Model;
+
+namespace CareerGuides.Content.Loading;
+
+/// <summary>
+/// Everything the site publishes at one moment, with its indexes, built once at load time and never changed.
+/// A reload builds a new snapshot and swaps the reference; a request works on the one it picked up.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    private readonly FrozenDictionary<string, Role> _rolesBySlug;
+    private readonly FrozenDictionary<string, Guide> _guidesBySlug;
+    private readonly FrozenDictionary<string, ImmutableArray<Guide>> _guidesFrom;
+    private readonly FrozenDictionary<string, ImmutableArray<Guide>> _guidesInto;
+
+    public ContentSnapshot(
+        IEnumerable<Role> roles,
+        IEnumerable<Guide> guides,
+        IEnumerable<Diagnostic> diagnostics,
+        string version,
+        DateTimeOffset loadedAt)
+    {
+        Roles = [.. roles.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)];
+        Guides = [.. guides.OrderBy(g => g.Title, StringComparer.OrdinalIgnoreCase)];
+        Diagnostics = [.. diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)];
+        Version = version;
+        LoadedAt = loadedAt;
+
+        _rolesBySlug = Roles.ToFrozenDictionary(r => r.Slug, StringComparer.Ordinal);
+        _guidesBySlug = Guides.ToFrozenDictionary(g => g.Slug, StringComparer.Ordinal);
+        _guidesFrom = Guides.GroupBy(g => g.From.Slug)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(x => x.To.Title, StringComparer.OrdinalIgnoreCase).ToImmutableArray(), StringComparer.Ordinal);
+        _guidesInto = Guides.GroupBy(g => g.To.Slug)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(x => x.From.Title, StringComparer.OrdinalIgnoreCase).ToImmutableArray(), StringComparer.Ordinal);
+        GuidesByStartingRole = [.. Roles
+            .Where(r => _guidesFrom.ContainsKey(r.Slug))
+            .Select(r => new RoleGuides(r, _guidesFrom[r.Slug]))];
+        RolesBySector = [.. Roles
+            .GroupBy(r => r.Sector, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new SectorRoles(g.Key, Slugs.Slugify(g.Key), [.. g]))];
+    }
+
+    /// <summary>An empty snapshot, for a site whose content has not loaded.</summary>
+    public static ContentSnapshot Empty { get; } = new([], [], [], "empty", DateTimeOffset.UnixEpoch);
+
+    /// <summary>Every published role, by title.</summary>
+    public ImmutableArray<Role> Roles { get; }
+
+    /// <summary>Every published guide, by title.</summary>
+    public ImmutableArray<Guide> Guides { get; }
+
+    /// <summary>Every problem found while loading, by file and line.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>A hash of every file that went into the snapshot: it changes whenever the content does.</summary>
+    public string Version { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>The home page's listing: each role that guides start from, with those guides.</summary>
+    public ImmutableArray<RoleGuides> GuidesByStartingRole { get; }
+
+    /// <summary>Every role grouped by sector, sectors and roles by name.</summary>
+    public ImmutableArray<SectorRoles> RolesBySector { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public Role? FindRole(string slug) => _rolesBySlug.GetValueOrDefault(slug);
+
+    public Guide? FindGuide(string slug) => _guidesBySlug.GetValueOrDefault(slug);
+
+    /// <summary>Guides that start from the role, by target role title.</summary>
+    public ImmutableArray<Guide> GuidesFrom(string roleSlug) => _guidesFrom.GetValueOrDefault(roleSlug, []);
+
+    /// <summary>Guides that lead into the role, by starting role title.</summary>
+    public ImmutableArray<Guide> GuidesInto(string roleSlug) => _guidesInto.GetValueOrDefault(roleSlug, []);
+}
+
+/// <summary>A role and the guides that start from it.</summary>
+public sealed record RoleGuides(Role Role, ImmutableArray<Guide> Guides);
+
+/// <summary>A sector and its roles.</summary>
+/// <param name="Sector">The sector's name as editors wrote it.</param>
+/// <param name="Id">A stable identifier for the sector, usable in URLs and HTML ids.</param>
+/// <param name="Roles">The sector's roles, by title.</param>
+public sealed record SectorRoles(string Sector, string Id, ImmutableArray<Role> Roles);

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace CareerGuides.Content.Model;
+
+/// <summary>
+/// One career-change guide, from <c>content/guides/&lt;from&gt;-to-&lt;to&gt;.md</c>, with its two roles resolved,
+/// its Markdown rendered and its salary comparison computed at load time.
+/// </summary>
+public sealed record Guide(
+    string Slug,
+    string SourcePath,
+    Role From,
+    Role To,
+    string Summary,
+    IntRange TimelineMonths,
+    Difficulty Difficulty,
+    IntRange? YearsToMidCareer,
+    ImmutableArray<TransferableSkill> TransferableSkills,
+    ImmutableArray<SkillToBuild> SkillsToBuild,
+    ImmutableArray<Faq> Faqs,
+    DateOnly Published,
+    DateOnly Updated,
+    GuideSections Sections,
+    SalaryComparison Salary)
+{
+    /// <summary>"Data Scientist to Backend Developer".</summary>
+    public string Title => $"{From.Title} to {To.Title}";
+
+    /// <summary>The site path of the guide's page.</summary>
+    public string Url => $"/guides/{Slug}";
+}
+
+/// <summary>A whole-number range with min not above max, such as a timeline in months.</summary>
+public readonly record struct IntRange(int Min, int Max)
+{
+    /// <summary>"6–12", or "6" when both ends are equal.</summary>
+    public override string ToString() => Min == Max ? $"{Min}" : $"{Min}\u2013{Max}";
+}
+
+/// <summary>A skill that carries over, with how it shows in each role.</summary>
+public sealed record TransferableSkill(string Skill, string InOldRole, string InNewRole);
+
+/// <summary>A skill to learn for the new role.</summary>
+public sealed record SkillToBuild(string Skill, string Why);
+
+/// <summary>A frequently asked question; the answer is kept as rendered HTML and as plain text.</summary>
+public sealed record Faq(string Question, string AnswerHtml, string AnswerText);
+
+/// <summary>The guide's prose sections, rendered to HTML at load time.</summary>
+public sealed record GuideSections(string CanYouMove, string WhyPeopleMove, string HowRealistic, string InterviewFraming);

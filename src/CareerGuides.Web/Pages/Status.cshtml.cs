@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using CareerGuides.Content.Model;
+using CareerGuides.Web.Content;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerGuides.Web.Pages;
+
+/// <summary>
+/// The page shown for an error status (404 and others), re-executed by the status code pages middleware so the
+/// original status code is kept.
+/// </summary>
+public sealed class StatusModel(ContentStore store) : PageModel
+{
+    public int Code { get; private set; }
+
+    /// <summary>Roles to suggest on a "not found" page.</summary>
+    public ImmutableArray<Role> Roles { get; private set; } = [];
+
+    public void OnGet(int code)
+    {
+        Code = code;
+        Roles = store.Current.Roles;
+
+        // Reached directly (not re-executed), the page answers with the status it describes.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        {
+            Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        }
+    }
+}
