@@ -201,6 +201,20 @@ public sealed class FrontMatterDiagnosticsTests : LoaderTestBase
         Assert.Contains("indentation", d.Hint);
     }
 
+    [Theory]
+    [InlineData("difficulty: [ moderate")]
+    [InlineData("difficulty: { level: moderate")]
+    [InlineData("difficulty: \"moderate")]
+    public void Unclosed_brackets_and_quotes_are_malformed_yaml_not_a_crash(string line)
+    {
+        WriteGuide(t => t.Replace("difficulty: moderate", line));
+
+        var d = SingleDiagnostic();
+
+        Assert.Equal((GuidePath, DiagnosticCodes.MalformedYaml), (d.Path, d.Code));
+        Assert.Equal(6, d.Line);
+    }
+
     [Fact]
     public void Updated_before_published_is_an_error()
     {

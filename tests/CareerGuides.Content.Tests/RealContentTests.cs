@@ -6,7 +6,7 @@ namespace CareerGuides.Content.Tests;
 /// <summary>The bundled content/ folder: it must load with no problems at all, and carry the reference guide's facts.</summary>
 public sealed class RealContentTests
 {
-    private static readonly Lazy<LoadResult> Result = new(() => new ContentLoader().Load(FindContentRoot()));
+    private static readonly Lazy<LoadResult> Result = new(() => new ContentLoader().Load(RepositoryPaths.Content));
 
     private static ContentSnapshot Snapshot => Result.Value.Snapshot;
 
@@ -54,19 +54,5 @@ public sealed class RealContentTests
         Assert.Equal(
             ["£26,000–£38,000", "£42,000–£65,000", "£70,000–£110,000+"],
             new[] { guide.To.Salary.Entry, guide.To.Salary.MidCareer, guide.To.Salary.Senior }.Select(b => b.Display));
-    }
-
-    /// <summary>The repository's content/ folder, found by walking up from the test binaries.</summary>
-    public static string FindContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CareerGuides.sln")))
-            {
-                return Path.Combine(dir.FullName, "content");
-            }
-        }
-
-        throw new DirectoryNotFoundException("Could not find the repository root (CareerGuides.sln) above " + AppContext.BaseDirectory);
     }
 }

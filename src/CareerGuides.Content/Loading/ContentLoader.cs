@@ -54,7 +54,7 @@ public sealed class ContentLoader(TimeProvider timeProvider)
             var slug = Slugs.FromPath(file.RelativePath);
             var role = roles.TryGetValue(slug, out var first)
                 ? Duplicate<Role>(bag, slug, first.SourcePath)
-                : RoleReader.Read(file.RelativePath, file.Text, bag);
+                : Guarded(bag, () => RoleReader.Read(file.RelativePath, file.Text, bag));
             diagnostics.AddRange(bag.Items);
             if (role is not null)
             {
@@ -75,7 +75,7 @@ public sealed class ContentLoader(TimeProvider timeProvider)
             var slug = Slugs.FromPath(file.RelativePath);
             var guide = guides.TryGetValue(slug, out var first)
                 ? Duplicate<Guide>(bag, slug, first.SourcePath)
-                : GuideReader.Read(file.RelativePath, file.Text, roles, brokenRoles, bag);
+                : Guarded(bag, () => GuideReader.Read(file.RelativePath, file.Text, roles, brokenRoles, bag));
             diagnostics.AddRange(bag.Items);
             if (guide is not null)
             {
@@ -90,6 +90,28 @@ public sealed class ContentLoader(TimeProvider timeProvider)
         var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
         var snapshot = new ContentSnapshot(roles.Values, guides.Values, diagnostics, version, timeProvider.GetUtcNow());
         return new LoadResult(snapshot, roleFiles.Count + guideFiles.Count + unreadable, rejected, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Reads one file so that nothing in it, not even a fault in a parser, can stop the others from loading: an
+    /// unexpected exception becomes an error diagnostic on that file.
+    /// </summary>
+    private static T? Guarded<T>(DiagnosticBag bag, Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+#pragma warning disable CA1031 // The load is the boundary: one file's fault must not take the site down.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            bag.Error(SourceLocation.FileStart, DiagnosticCodes.UnreadableFile,
+                $"The file could not be read: {e.GetType().Name}: {e.Message}", null,
+                "This is probably a bug in the site rather than in the file: report it with the file attached. The rest of the site is unaffected.");
+            return null;
+        }
     }
 
     private static T? Duplicate<T>(DiagnosticBag bag, string slug, string firstPath)

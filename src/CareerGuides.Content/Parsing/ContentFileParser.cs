@@ -58,7 +58,17 @@ public static class ContentFileParser
                 DiagnosticCodes.MalformedYaml,
                 $"The front matter is not valid YAML: {TrimPeriod(e.InnerException?.Message ?? e.Message)}.",
                 null,
-                "Check the indentation (spaces, not tabs) and quote any text that contains ': ' or starts with a special character such as '*', '&', '[' or '{'.");
+                MalformedYamlHint);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections ("[a, b").
+            var (line, column) = FindUnclosedBracket(yaml);
+            diagnostics.Error(new SourceLocation(line + yamlLineOffset, column), DiagnosticCodes.MalformedYaml,
+                "The front matter is not valid YAML: a '[' or '{' is never closed.",
+                null,
+                MalformedYamlHint);
             return null;
         }
 
@@ -74,6 +84,38 @@ public static class ContentFileParser
         // The closing fence is the line after the YAML; the body begins on the line after that (1-based: +3).
         var bodyStart = new SourceLocation(frontMatter.Line + frontMatter.Lines.Count + 3, 1);
         return new ParsedContentFile(root, yamlLineOffset, body, bodyStart);
+    }
+
+    private const string MalformedYamlHint =
+        "Check the indentation (spaces, not tabs), close every '[' and '{', and quote any text that contains ': ' or starts with a special character such as '*', '&', '[' or '{'.";
+
+    /// <summary>The 1-based line and column of the first '[' or '{' not closed on its own line, or (1, 1).</summary>
+    private static (int Line, int Column) FindUnclosedBracket(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = 0;
+            var opened = -1;
+            foreach (var (c, at) in lines[i].Select((c, at) => (c, at)))
+            {
+                if (c is '[' or '{')
+                {
+                    opened = depth++ == 0 ? at : opened;
+                }
+                else if (c is ']' or '}')
+                {
+                    depth--;
+                }
+            }
+
+            if (depth > 0)
+            {
+                return (i + 1, opened + 1);
+            }
+        }
+
+        return (1, 1);
     }
 
     /// <summary>YamlDotNet prefixes its messages with YAML-relative positions; the diagnostic has the file's own.</summary>

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CareerGuides.Web.Tests;
+
+/// <summary>A broken content file never breaks the site, and errors never show their insides outside Development.</summary>
+public sealed class ResilienceTests
+{
+    [Fact]
+    public async Task A_broken_guide_is_404_while_every_good_page_is_served()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "careerguides-web-tests", Guid.NewGuid().ToString("n"));
+        try
+        {
+            CopyDirectory(RepositoryPaths.Content, root);
+            var broken = Path.Combine(root, "guides", "teacher-to-data-analyst.md");
+            await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(broken, TestContext.Current.CancellationToken)).Replace("difficulty:", "difficulty: [", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+            await using var site = new SiteFactory(root, "Production");
+
+            Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/guides/teacher-to-data-analyst")).Response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/guides/data-scientist-to-backend-developer")).Response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/roles/teacher")).Response.StatusCode);
+            var (_, home) = await site.GetPageAsync("/");
+            Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/guides/teacher-to-data-analyst");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unhandled_error_in_production_shows_no_stack_trace()
+    {
+        await using var site = new ThrowingSiteFactory();
+        using var client = site.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/boom", UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Something went wrong", body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+        Assert.DoesNotContain("secret detail", body);
+        Assert.DoesNotContain(" at ", body.Replace(" at the ", "", StringComparison.Ordinal));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>The production site with one extra endpoint that fails, standing for any bug.</summary>
+    private sealed class ThrowingSiteFactory : SiteFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+        }
+    }
+
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/boom", (IApplicationBuilder b) => b.Run(_ => throw new InvalidOperationException("secret detail")));
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CareerGuides.Web.Tests;
+
+/// <summary>
+/// The site in memory over the bundled content (or a given folder), in a given environment. The practice link
+/// template is set to a test address so tests can see it is used.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public const string PracticeTemplate = "https://practice.test/interviews/{role}?from=guides";
+
+    private readonly string? _contentPath;
+    private readonly string _environment;
+
+    public SiteFactory()
+        : this(null, "Production")
+    {
+    }
+
+    internal SiteFactory(string? contentPath, string environment)
+    {
+        _contentPath = contentPath;
+        _environment = environment;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Site:InterviewPracticeUrlTemplate", PracticeTemplate);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (_contentPath is not null)
+        {
+            builder.UseSetting("Content:Path", _contentPath);
+        }
+    }
+
+    /// <summary>GETs a page and parses it, returning the status code too.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string path)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), TestContext.Current.CancellationToken);
+        return (response, document);
+    }
+}
+
+/// <summary>One site over the bundled content, shared by the page tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedSite : ICollectionFixture<SiteFactory>
+{
+    public const string Name = "Site";
+}
