@@ -12,6 +12,7 @@ public static class DiagnosticCodes
     public const string MissingFrontMatter = "CG0003";
     public const string UnclosedFrontMatter = "CG0004";
     public const string DuplicateSlug = "CG0005";
+    public const string ServingLastGood = "CG0006";
 
     public const string MalformedYaml = "CG0100";
     public const string MissingField = "CG0101";
@@ -21,11 +22,14 @@ public static class DiagnosticCodes
     public const string InvalidValue = "CG0105";
     public const string DuplicateField = "CG0106";
     public const string ListLength = "CG0107";
+    public const string ReviewOverdue = "CG0108";
+    public const string InvalidRedirect = "CG0109";
 
     public const string UnknownRole = "CG0201";
     public const string BrokenRole = "CG0202";
     public const string FileNameMismatch = "CG0203";
     public const string SameRole = "CG0204";
+    public const string RedirectCollision = "CG0205";
 
     public const string ContentBeforeSection = "CG0301";
     public const string UnknownSection = "CG0302";

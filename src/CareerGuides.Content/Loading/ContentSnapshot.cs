@@ -5,8 +5,13 @@ using CareerGuides.Content.Model;
 
 namespace CareerGuides.Content.Loading;
 
+/// <summary>Which guides and roles a snapshot serves.</summary>
+/// <param name="IncludeUnpublished">Serve drafts and scheduled guides too (development), flagged as such.</param>
+/// <param name="Today">The date that decides whether a scheduled guide is live.</param>
+public sealed record PublicationPolicy(bool IncludeUnpublished, DateOnly Today);
+
 /// <summary>
-/// Everything the site publishes at one moment, with its indexes, built once at load time and never changed.
+/// Everything the site serves at one moment, with its indexes, built once at load time and never changed.
 /// A reload builds a new snapshot and swaps the reference; a request works on the one it picked up.
 /// </summary>
 public sealed class ContentSnapshot
@@ -15,16 +20,34 @@ public sealed class ContentSnapshot
     private readonly FrozenDictionary<string, Guide> _guidesBySlug;
     private readonly FrozenDictionary<string, ImmutableArray<Guide>> _guidesFrom;
     private readonly FrozenDictionary<string, ImmutableArray<Guide>> _guidesInto;
+    private readonly FrozenDictionary<string, Guide> _redirects;
 
+    /// <param name="roles">Every role that loaded.</param>
+    /// <param name="guides">Every guide that loaded and linked.</param>
+    /// <param name="diagnostics">Every problem found.</param>
+    /// <param name="version">A hash that changes whenever the content does.</param>
+    /// <param name="loadedAt">When the snapshot was built.</param>
+    /// <param name="policy">Which of the roles and guides are served.</param>
+    /// <param name="redirects">Old guide addresses (normalised) and the guide each belongs to.</param>
     public ContentSnapshot(
         IEnumerable<Role> roles,
         IEnumerable<Guide> guides,
         IEnumerable<Diagnostic> diagnostics,
         string version,
-        DateTimeOffset loadedAt)
+        DateTimeOffset loadedAt,
+        PublicationPolicy? policy = null,
+        IReadOnlyDictionary<string, Guide>? redirects = null)
     {
-        Roles = [.. roles.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)];
-        Guides = [.. guides.OrderBy(g => g.Title, StringComparer.OrdinalIgnoreCase)];
+        Policy = policy ?? new PublicationPolicy(false, DateOnly.FromDateTime(loadedAt.UtcDateTime));
+        var today = Policy.Today;
+        var allGuides = guides.ToArray();
+        NextScheduledPublication = allGuides
+            .Where(g => !g.Draft && g.Published > today)
+            .Select(g => (DateOnly?)g.Published)
+            .Min();
+
+        Roles = [.. roles.Where(r => Policy.IncludeUnpublished || !r.Draft).OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)];
+        Guides = [.. allGuides.Where(g => Policy.IncludeUnpublished || g.IsLive(today)).OrderBy(g => g.Title, StringComparer.OrdinalIgnoreCase)];
         Diagnostics = [.. diagnostics.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)];
         Version = version;
         LoadedAt = loadedAt;
@@ -35,6 +58,9 @@ public sealed class ContentSnapshot
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(x => x.To.Title, StringComparer.OrdinalIgnoreCase).ToImmutableArray(), StringComparer.Ordinal);
         _guidesInto = Guides.GroupBy(g => g.To.Slug)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(x => x.From.Title, StringComparer.OrdinalIgnoreCase).ToImmutableArray(), StringComparer.Ordinal);
+        _redirects = (redirects ?? FrozenDictionary<string, Guide>.Empty)
+            .Where(r => _guidesBySlug.ContainsKey(r.Value.Slug))
+            .ToFrozenDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
         GuidesByStartingRole = [.. Roles
             .Where(r => _guidesFrom.ContainsKey(r.Slug))
             .Select(r => new RoleGuides(r, _guidesFrom[r.Slug]))];
@@ -47,10 +73,13 @@ public sealed class ContentSnapshot
     /// <summary>An empty snapshot, for a site whose content has not loaded.</summary>
     public static ContentSnapshot Empty { get; } = new([], [], [], "empty", DateTimeOffset.UnixEpoch);
 
-    /// <summary>Every published role, by title.</summary>
+    /// <summary>Which roles and guides this snapshot serves.</summary>
+    public PublicationPolicy Policy { get; }
+
+    /// <summary>Every role served, by title.</summary>
     public ImmutableArray<Role> Roles { get; }
 
-    /// <summary>Every published guide, by title.</summary>
+    /// <summary>Every guide served, by title.</summary>
     public ImmutableArray<Guide> Guides { get; }
 
     /// <summary>Every problem found while loading, by file and line.</summary>
@@ -61,6 +90,9 @@ public sealed class ContentSnapshot
 
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>The earliest future publication date of a scheduled guide: the snapshot must be rebuilt then.</summary>
+    public DateOnly? NextScheduledPublication { get; }
+
     /// <summary>The home page's listing: each role that guides start from, with those guides.</summary>
     public ImmutableArray<RoleGuides> GuidesByStartingRole { get; }
 
@@ -69,9 +101,21 @@ public sealed class ContentSnapshot
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+
     public Role? FindRole(string slug) => _rolesBySlug.GetValueOrDefault(slug);
 
     public Guide? FindGuide(string slug) => _guidesBySlug.GetValueOrDefault(slug);
+
+    /// <summary>The guide an old address now belongs to, if any (the path is normalised first).</summary>
+    public Guide? FindRedirect(string path) =>
+        Redirects.Normalise(path) is { } normalised ? _redirects.GetValueOrDefault(normalised) : null;
+
+    /// <summary>Every old address and the guide it redirects to.</summary>
+    public IReadOnlyDictionary<string, Guide> RedirectMap => _redirects;
+
+    /// <summary>Why a guide or role is not on the live site (draft, scheduled), or null when it is.</summary>
+    public string? NotLiveReason(Guide guide) => guide.NotLiveReason(Policy.Today);
 
     /// <summary>Guides that start from the role, by target role title.</summary>
     public ImmutableArray<Guide> GuidesFrom(string roleSlug) => _guidesFrom.GetValueOrDefault(roleSlug, []);

@@ -6,8 +6,8 @@ using Markdig.Syntax;
 namespace CareerGuides.Content.Loading;
 
 /// <summary>
-/// Reads one guide file into a <see cref="Guide"/>, resolving its two roles, rendering its sections and computing
-/// its salary comparison, or reports why it cannot be published.
+/// Reads one guide file on its own (front matter, body sections, FAQ answers) into a <see cref="ParsedGuide"/>, or
+/// reports why it cannot be published. Everything that needs other files is left to <see cref="GuideLinker"/>.
 /// </summary>
 public static class GuideReader
 {
@@ -22,15 +22,9 @@ public static class GuideReader
 
     /// <param name="relativePath">The file's path under the content root.</param>
     /// <param name="text">The file's text.</param>
-    /// <param name="roles">The roles that loaded, by slug.</param>
-    /// <param name="brokenRoles">Slugs of role files that exist but have errors.</param>
+    /// <param name="today">Today's date, for review-by warnings.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static Guide? Read(
-        string relativePath,
-        string text,
-        IReadOnlyDictionary<string, Role> roles,
-        IReadOnlySet<string> brokenRoles,
-        DiagnosticBag diagnostics)
+    public static ParsedGuide? Parse(string relativePath, string text, DateOnly today, DiagnosticBag diagnostics)
     {
         var slug = Slugs.FromPath(relativePath);
         var parsed = ContentFileParser.Parse(text, diagnostics);
@@ -47,8 +41,6 @@ public static class GuideReader
             return null;
         }
 
-        var from = ResolveRole(front.From, "from", roles, brokenRoles, binder, diagnostics);
-        var to = ResolveRole(front.To, "to", roles, brokenRoles, binder, diagnostics);
         if (front.From == front.To)
         {
             diagnostics.Error(binder.Locate("to"), DiagnosticCodes.SameRole,
@@ -78,58 +70,33 @@ public static class GuideReader
                 "A guide cannot be updated before it was published: correct one of the two dates.");
         }
 
-        if (diagnostics.HasErrors || from is null || to is null || sections is null)
+        ReviewDates.Check(front.ReviewBy, today, binder, diagnostics);
+        var redirects = Redirects.Read(front.RedirectFrom, slug, binder, diagnostics);
+
+        if (diagnostics.HasErrors || sections is null)
         {
             return null;
         }
 
-        IntRange? yearsToMidCareer = front.YearsToMidCareer is { } y ? new IntRange(y.Min, y.Max) : null;
-        return new Guide(
+        return new ParsedGuide(
             slug,
             relativePath,
-            from,
-            to,
+            front.From,
+            binder.Locate("from"),
+            front.To,
+            binder.Locate("to"),
             front.Summary,
             new IntRange(front.TimelineMonths.Min, front.TimelineMonths.Max),
             front.Difficulty,
-            yearsToMidCareer,
+            front.YearsToMidCareer is { } y ? new IntRange(y.Min, y.Max) : null,
             [.. front.TransferableSkills.Select(s => new TransferableSkill(s.Skill, s.InOldRole, s.InNewRole))],
             [.. front.SkillsToBuild.Select(s => new SkillToBuild(s.Skill, s.Why))],
             [.. front.Faqs.Select(f => new Faq(f.Question, MarkdownRendering.ToHtml(f.Answer), MarkdownRendering.ToPlainText(f.Answer)))],
             front.Published,
             front.Updated,
             sections,
-            new SalaryComparison(from, to, yearsToMidCareer));
-    }
-
-    private static Role? ResolveRole(
-        string roleSlug,
-        string field,
-        IReadOnlyDictionary<string, Role> roles,
-        IReadOnlySet<string> brokenRoles,
-        FrontMatterBinder binder,
-        DiagnosticBag diagnostics)
-    {
-        if (roles.TryGetValue(roleSlug, out var role))
-        {
-            return role;
-        }
-
-        if (brokenRoles.Contains(roleSlug))
-        {
-            diagnostics.Error(binder.Locate(field), DiagnosticCodes.BrokenRole,
-                $"'{field}' names the role '{roleSlug}', whose file has errors, so this guide cannot be published.", field,
-                $"Fix the errors reported for 'roles/{roleSlug}.md'; this guide will then be published too.");
-            return null;
-        }
-
-        var suggestion = FrontMatterBinder.Suggest(roleSlug, roles.Keys.Concat(brokenRoles));
-        diagnostics.Error(binder.Locate(field), DiagnosticCodes.UnknownRole,
-            $"'{field}' names the role '{roleSlug}', which does not exist.", field,
-            suggestion is null
-                ? $"Use the slug of a file in content/roles/ (its name without '.md'), or add 'roles/{roleSlug}.md'."
-                : $"Did you mean '{suggestion}'? Role slugs are the names of the files in content/roles/ without '.md'.");
-        return null;
+            front.Draft,
+            redirects);
     }
 
     private static void CheckRange(RangeFrontMatter range, string path, int minimum, FrontMatterBinder binder, DiagnosticBag diagnostics)

@@ -7,7 +7,11 @@ namespace CareerGuides.Content.Loading;
 /// <summary>Reads one role file into a <see cref="Role"/>, or reports why it cannot be published.</summary>
 public static class RoleReader
 {
-    public static Role? Read(string relativePath, string text, DiagnosticBag diagnostics)
+    /// <param name="relativePath">The file's path under the content root.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="today">Today's date, for review-by warnings.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static Role? Read(string relativePath, string text, DateOnly today, DiagnosticBag diagnostics)
     {
         var slug = Slugs.FromPath(relativePath);
         if (!Slugs.IsValid(slug))
@@ -41,6 +45,7 @@ public static class RoleReader
                 "Check that each band's min is not above the next band's min.");
         }
 
+        ReviewDates.Check(front.ReviewBy, today, binder, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
@@ -55,7 +60,8 @@ public static class RoleReader
             new SalaryBands(ToBand(salary.Entry), ToBand(salary.MidCareer), ToBand(salary.Senior)),
             new SalarySource(front.SalarySource.Name, front.SalarySource.Url, front.SalarySource.Reviewed),
             [.. front.TypicalDay.Select(d => new DayActivity(d.Activity, d.Detail))],
-            MarkdownRendering.RenderBlocks(parsed.Body));
+            MarkdownRendering.RenderBlocks(parsed.Body),
+            front.Draft);
     }
 
     private static SalaryBand ToBand(SalaryBandFrontMatter band) => new(band.Min, band.Max, band.OpenEnded);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace CareerGuides.Content.Model;
 
@@ -21,8 +22,19 @@ public sealed record Guide(
     DateOnly Published,
     DateOnly Updated,
     GuideSections Sections,
-    SalaryComparison Salary)
+    SalaryComparison Salary,
+    bool Draft = false,
+    ImmutableArray<RedirectSource> RedirectFrom = default)
 {
+    /// <summary>Whether the guide is on the live site on <paramref name="today"/>: not a draft, its roles not drafts, its publication date reached.</summary>
+    public bool IsLive(DateOnly today) => !Draft && !From.Draft && !To.Draft && Published <= today;
+
+    /// <summary>Why a guide is not live: "Draft", "Scheduled for 1 March 2027", or null when it is live.</summary>
+    public string? NotLiveReason(DateOnly today) =>
+        Draft || From.Draft || To.Draft ? (Draft ? "Draft" : "Draft: one of its roles is a draft")
+        : Published > today ? string.Create(CultureInfo.GetCultureInfo("en-GB"), $"Scheduled: goes live on {Published:d MMMM yyyy}")
+        : null;
+
     /// <summary>"Data Scientist to Backend Developer".</summary>
     public string Title => $"{From.Title} to {To.Title}";
 
@@ -48,3 +60,6 @@ public sealed record Faq(string Question, string AnswerHtml, string AnswerText);
 
 /// <summary>The guide's prose sections, rendered to HTML at load time.</summary>
 public sealed record GuideSections(string CanYouMove, string WhyPeopleMove, string HowRealistic, string InterviewFraming);
+
+/// <summary>An old address of a guide (normalised: lower case, no trailing slash), with where it is written.</summary>
+public sealed record RedirectSource(string Path, Diagnostics.SourceLocation At);

@@ -12,7 +12,8 @@ public sealed record Role(
     SalaryBands Salary,
     SalarySource SalarySource,
     ImmutableArray<DayActivity> TypicalDay,
-    string OverviewHtml)
+    string OverviewHtml,
+    bool Draft = false)
 {
     /// <summary>The site path of the role's page.</summary>
     public string Url => $"/roles/{Slug}";

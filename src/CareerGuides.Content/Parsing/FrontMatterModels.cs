@@ -24,6 +24,12 @@ public sealed class RoleFrontMatter
 
     [Field("What the role spends its days on.", Required = true, MinItems = 2, MaxItems = 6)]
     public List<DayActivityFrontMatter> TypicalDay { get; init; } = [];
+
+    [Field("true keeps the role, and every guide from or into it, off the live site; it shows in development with a Draft banner.", Example = "true")]
+    public bool Draft { get; init; }
+
+    [Field("When an editor should next check this file (YYYY-MM-DD); once it has passed, validation warns.", Example = "2027-05-01")]
+    public DateOnly? ReviewBy { get; init; }
 }
 
 /// <summary>The three salary bands of a role.</summary>
@@ -111,6 +117,15 @@ public sealed class GuideFrontMatter
 
     [Field("When the guide was last meaningfully changed (YYYY-MM-DD). Not before published.", Required = true, Example = "2026-11-20")]
     public DateOnly Updated { get; init; }
+
+    [Field("true keeps the guide off the live site; it shows in development with a Draft banner. A published date in the future also keeps it off until that day.", Example = "true")]
+    public bool Draft { get; init; }
+
+    [Field("When an editor should next check this guide (YYYY-MM-DD); once it has passed, validation warns.", Example = "2027-05-01")]
+    public DateOnly? ReviewBy { get; init; }
+
+    [Field("Old addresses of this guide (site paths such as /guides/old-name). Each answers with a permanent redirect (301) to the guide.", Example = "[ /guides/data-science-to-backend ]")]
+    public List<string>? RedirectFrom { get; init; }
 }
 
 /// <summary>A whole-number range such as a timeline.</summary>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CareerGuides.Web.Content;
 
-/// <summary>Where the site's content lives. Bound from the "Content" section of configuration.</summary>
+/// <summary>Where the site's content lives and how it is reloaded. Bound from the "Content" section of configuration.</summary>
 public sealed class ContentOptions
 {
     public const string Section = "Content";
@@ -10,4 +10,18 @@ public sealed class ContentOptions
     /// <summary>The content folder (with roles/ and guides/), absolute or relative to the app's content root.</summary>
     [Required]
     public string Path { get; set; } = "../../content";
+
+    /// <summary>Whether saved files are picked up while the site runs.</summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>How long the folder must be quiet after a change before it is reloaded, so a burst of saves is one reload.</summary>
+    [Range(10, 5000)]
+    public int QuietMilliseconds { get; set; } = 150;
+
+    /// <summary>The longest a reload waits for quiet after the first change.</summary>
+    [Range(50, 10000)]
+    public int MaxDelayMilliseconds { get; set; } = 600;
+
+    /// <summary>Serve drafts and scheduled guides (with a banner). Null means: in Development only.</summary>
+    public bool? ShowUnpublished { get; set; }
 }

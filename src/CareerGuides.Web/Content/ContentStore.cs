@@ -4,33 +4,56 @@ using Microsoft.Extensions.Options;
 namespace CareerGuides.Web.Content;
 
 /// <summary>
-/// Holds the snapshot the site is serving. A request reads <see cref="Current"/> once and works on that snapshot;
-/// a reload replaces the whole reference at once, so no request sees a mix of old and new content.
+/// Holds the snapshot the site is serving and rebuilds it when content changes. Each request takes the snapshot
+/// once (it is registered as a scoped service) and works on it to the end, and a reload replaces the whole
+/// reference at once, so no request sees a mix of old and new content.
 /// </summary>
 public sealed partial class ContentStore
 {
-    private readonly ContentLoader _loader;
+    /// <summary>Site paths that are not content pages; old guide addresses may not use them.</summary>
+    public static readonly IReadOnlyList<string> ReservedPaths =
+        ["/", "/roles", "/guides", "/search", "/error", "/healthz", "/readyz", "/sitemap.xml", "/robots.txt", "/_content/problems"];
+
+    private readonly ContentBuilder _builder;
     private readonly ILogger<ContentStore> _logger;
+    private readonly Lock _gate = new();
     private ContentSnapshot _current = ContentSnapshot.Empty;
+    private long _reloads;
 
     public ContentStore(IOptions<ContentOptions> options, IHostEnvironment environment, TimeProvider timeProvider, ILogger<ContentStore> logger)
     {
-        _loader = new ContentLoader(timeProvider);
         _logger = logger;
-        RootPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), ReservedPaths);
         Reload();
     }
 
+    /// <summary>Raised after a new snapshot has been swapped in.</summary>
+    public event EventHandler<ContentSnapshot>? Reloaded;
+
     /// <summary>The absolute path of the content folder.</summary>
-    public string RootPath { get; }
+    public string RootPath => _builder.Root;
 
     /// <summary>The snapshot being served.</summary>
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Loads the content folder and swaps the new snapshot in.</summary>
-    public LoadResult Reload()
+    /// <summary>How many times the content has been loaded since start-up.</summary>
+    public long ReloadCount => Interlocked.Read(ref _reloads);
+
+    /// <summary>
+    /// Rebuilds the snapshot, reading only <paramref name="changedPaths"/> when given (the whole folder otherwise),
+    /// and swaps it in.
+    /// </summary>
+    public LoadResult Reload(IReadOnlyCollection<string>? changedPaths = null)
     {
-        var result = _loader.Load(RootPath);
+        LoadResult result;
+        lock (_gate)
+        {
+            result = _builder.Build(changedPaths);
+            Volatile.Write(ref _current, result.Snapshot);
+            Interlocked.Increment(ref _reloads);
+        }
+
         foreach (var diagnostic in result.Snapshot.Diagnostics)
         {
             if (diagnostic.IsError)
@@ -43,15 +66,17 @@ public sealed partial class ContentStore
             }
         }
 
-        LogLoaded(result.Snapshot.Roles.Length, result.Snapshot.Guides.Length, result.FilesRejected, result.Duration.TotalMilliseconds, RootPath, result.Snapshot.Version);
-        Volatile.Write(ref _current, result.Snapshot);
+        var snapshot = result.Snapshot;
+        LogLoaded(result.Incremental ? "reloaded" : "loaded", snapshot.Roles.Length, snapshot.Guides.Length, result.FilesRead,
+            result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
+        Reloaded?.Invoke(this, snapshot);
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content loaded: {Roles} roles and {Guides} guides published, {Rejected} files rejected, in {ElapsedMs:0.0} ms from {ContentRoot} (version {Version})")]
-    private partial void LogLoaded(int roles, int guides, int rejected, double elapsedMs, string contentRoot, string version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content {Action}: {Roles} roles and {Guides} guides served; {FilesRead} files read, {Rejected} rejected, {LastGood} serving their last good version; {ElapsedMs:0.0} ms from {ContentRoot} (version {Version})")]
+    private partial void LogLoaded(string action, int roles, int guides, int filesRead, int rejected, int lastGood, double elapsedMs, string contentRoot, string version);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Content file rejected: {Diagnostic} (hint: {Hint})")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content error: {Diagnostic} (hint: {Hint})")]
     private partial void LogContentError(string diagnostic, string hint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content warning: {Diagnostic} (hint: {Hint})")]

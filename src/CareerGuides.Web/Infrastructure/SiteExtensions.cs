@@ -1,4 +1,5 @@
 using CareerGuides.Web.Content;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
 namespace CareerGuides.Web.Infrastructure;
@@ -25,6 +26,12 @@ public static class SiteExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentStore>();
+        builder.Services.AddHostedService<ContentWatcher>();
+
+        // One snapshot per request: everything a request renders comes from the same version of the content.
+        builder.Services.AddScoped(services => services.GetRequiredService<ContentStore>().Current);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
         return builder;
     }
 
@@ -53,9 +60,17 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization("en-GB");
         app.UseSerilogRequestLogging();
+        app.UseGuideRedirects();
         app.UseRouting();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponses.WriteJsonAsync,
+        });
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }
+

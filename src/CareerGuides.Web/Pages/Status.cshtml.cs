@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using CareerGuides.Content.Model;
-using CareerGuides.Web.Content;
+using CareerGuides.Content.Loading;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerGuides.Web.Pages;
@@ -9,7 +9,7 @@ namespace CareerGuides.Web.Pages;
 /// The page shown for an error status (404 and others), re-executed by the status code pages middleware so the
 /// original status code is kept.
 /// </summary>
-public sealed class StatusModel(ContentStore store) : PageModel
+public sealed class StatusModel(ContentSnapshot snapshot) : PageModel
 {
     public int Code { get; private set; }
 
@@ -19,7 +19,7 @@ public sealed class StatusModel(ContentStore store) : PageModel
     public void OnGet(int code)
     {
         Code = code;
-        Roles = store.Current.Roles;
+        Roles = snapshot.Roles;
 
         // Reached directly (not re-executed), the page answers with the status it describes.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)

@@ -1,5 +1,5 @@
 using CareerGuides.Content.Model;
-using CareerGuides.Web.Content;
+using CareerGuides.Content.Loading;
 using CareerGuides.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,21 +8,25 @@ using Microsoft.Extensions.Options;
 namespace CareerGuides.Web.Pages.Guides;
 
 /// <summary>One career-change guide.</summary>
-public sealed class GuideModel(ContentStore store, IOptions<SiteOptions> site) : PageModel
+public sealed class GuideModel(ContentSnapshot snapshot, IOptions<SiteOptions> site) : PageModel
 {
     public Guide Guide { get; private set; } = null!;
+
+    /// <summary>Why the guide is not on the live site (shown only where unpublished content is served), or null.</summary>
+    public string? NotLiveReason { get; private set; }
 
     /// <summary>Where the call to action sends readers to practise interviews for the new role.</summary>
     public string PracticeUrl { get; private set; } = "";
 
     public IActionResult OnGet(string slug)
     {
-        if (store.Current.FindGuide(slug) is not { } guide)
+        if (snapshot.FindGuide(slug) is not { } guide)
         {
             return NotFound();
         }
 
         Guide = guide;
+        NotLiveReason = snapshot.NotLiveReason(guide);
         PracticeUrl = site.Value.InterviewPracticeUrl(guide.To.Slug);
         return Page();
     }

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using CareerGuides.Content.Model;
-using CareerGuides.Web.Content;
+using CareerGuides.Content.Loading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerGuides.Web.Pages.Roles;
 
 /// <summary>One role: its overview, salary, typical day, and every guide from and into it.</summary>
-public sealed class RoleModel(ContentStore store) : PageModel
+public sealed class RoleModel(ContentSnapshot snapshot) : PageModel
 {
     public Role Role { get; private set; } = null!;
 
@@ -17,7 +17,6 @@ public sealed class RoleModel(ContentStore store) : PageModel
 
     public IActionResult OnGet(string slug)
     {
-        var snapshot = store.Current;
         if (snapshot.FindRole(slug) is not { } role)
         {
             return NotFound();

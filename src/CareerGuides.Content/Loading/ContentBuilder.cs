@@ -1,0 +1,361 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using CareerGuides.Content.Diagnostics;
+using CareerGuides.Content.Model;
+using Diagnostic = CareerGuides.Content.Diagnostics.Diagnostic;
+
+namespace CareerGuides.Content.Loading;
+
+/// <summary>What one build produced, and the figures the site logs about it.</summary>
+/// <param name="Snapshot">The content to serve.</param>
+/// <param name="FilesRead">How many files were read and parsed by this build (all of them on a full build; the changed ones otherwise).</param>
+/// <param name="FilesWithErrors">How many files currently have errors.</param>
+/// <param name="FilesServingLastGood">How many of those still serve their last good version.</param>
+/// <param name="Duration">How long the build took.</param>
+/// <param name="Incremental">Whether only changed files were read.</param>
+public sealed record LoadResult(
+    ContentSnapshot Snapshot,
+    int FilesRead,
+    int FilesWithErrors,
+    int FilesServingLastGood,
+    TimeSpan Duration,
+    bool Incremental)
+{
+    /// <summary>Files with errors whose page is not served at all.</summary>
+    public int FilesRejected => FilesWithErrors - FilesServingLastGood;
+}
+
+/// <summary>
+/// Builds snapshots of a content folder (<c>roles/</c> and <c>guides/</c>) and keeps, per file, the last version
+/// that was good. A rebuild after a change reads only the changed files and re-links the rest, so a saved file
+/// is served quickly however large the catalogue. A file whose new version is broken keeps serving its last good
+/// version (with a warning) until it is fixed; a file that never loaded is left out. Not thread-safe: one caller
+/// at a time (the site's reloader serialises its calls).
+/// </summary>
+public sealed class ContentBuilder
+{
+    public const string RolesFolder = "roles";
+    public const string GuidesFolder = "guides";
+
+    private readonly SortedDictionary<string, FileEntry> _files = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _includeUnpublished;
+    private readonly IReadOnlySet<string> _reservedPaths;
+
+    /// <param name="contentRoot">The content folder.</param>
+    /// <param name="timeProvider">The clock: today's date decides scheduled guides and overdue reviews.</param>
+    /// <param name="includeUnpublished">Whether drafts and scheduled guides are served (development) or hidden (production).</param>
+    /// <param name="reservedPaths">Site paths that are not content pages but must not be used as old guide addresses.</param>
+    /// <exception cref="DirectoryNotFoundException">The content root does not exist (a configuration error, not a content error).</exception>
+    public ContentBuilder(string contentRoot, TimeProvider timeProvider, bool includeUnpublished, IEnumerable<string>? reservedPaths = null)
+    {
+        Root = Path.GetFullPath(contentRoot);
+        if (!Directory.Exists(Root))
+        {
+            throw new DirectoryNotFoundException($"The content folder '{Root}' does not exist.");
+        }
+
+        _timeProvider = timeProvider;
+        _includeUnpublished = includeUnpublished;
+        _reservedPaths = (reservedPaths ?? []).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The content folder's absolute path.</summary>
+    public string Root { get; }
+
+    /// <summary>
+    /// Builds a new snapshot. With <paramref name="changedPaths"/> (absolute paths or paths under the root), reads
+    /// only those files; without, rescans the whole folder (reading only files whose text changed).
+    /// </summary>
+    public LoadResult Build(IReadOnlyCollection<string>? changedPaths = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+        var relative = changedPaths?.Select(ToRelative).ToArray();
+        var incremental = relative is not null && relative.All(p => p is not null);
+        var read = incremental ? ReadChanged(relative!, today) : Rescan(today);
+
+        var diagnostics = new List<Diagnostic>();
+        var (roles, brokenRoles, servingLastGood) = LinkRoles(diagnostics);
+        var (guides, guidesServingLastGood) = LinkGuides(roles, brokenRoles, diagnostics);
+        var redirects = CheckRedirects(guides, roles.Values, diagnostics);
+
+        var snapshot = new ContentSnapshot(
+            roles.Values,
+            guides,
+            diagnostics,
+            Version(),
+            _timeProvider.GetUtcNow(),
+            new PublicationPolicy(_includeUnpublished, today),
+            redirects);
+        var filesWithErrors = diagnostics.Where(d => d.IsError).Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
+        return new LoadResult(snapshot, read, filesWithErrors, servingLastGood + guidesServingLastGood, stopwatch.Elapsed, incremental);
+    }
+
+    private sealed class FileEntry(string path)
+    {
+        public string Path { get; } = path;
+
+        public bool IsRole { get; } = path.StartsWith(RolesFolder + "/", StringComparison.Ordinal);
+
+        public string? Hash { get; set; }
+
+        /// <summary>The current text's role, or null when it has errors (or the file is a guide).</summary>
+        public Role? Role { get; set; }
+
+        public Role? LastGoodRole { get; set; }
+
+        /// <summary>The current text's parsed guide, or null when it has errors (or the file is a role).</summary>
+        public ParsedGuide? Guide { get; set; }
+
+        public ParsedGuide? LastGoodGuide { get; set; }
+
+        public IReadOnlyList<Diagnostic> ParseDiagnostics { get; set; } = [];
+    }
+
+    /// <summary>Rereads the whole folder: new and changed files are parsed, deleted ones dropped.</summary>
+    private int Rescan(DateOnly today)
+    {
+        var onDisk = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { RolesFolder, GuidesFolder })
+        {
+            var directory = Path.Combine(Root, folder);
+            if (Directory.Exists(directory))
+            {
+                onDisk.UnionWith(Directory.EnumerateFiles(directory, "*.md", SearchOption.AllDirectories)
+                    .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')));
+            }
+        }
+
+        foreach (var gone in _files.Keys.Where(p => !onDisk.Contains(p)).ToArray())
+        {
+            _files.Remove(gone);
+        }
+
+        return onDisk.Count(path => Read(path, today));
+    }
+
+    private int ReadChanged(IEnumerable<string> paths, DateOnly today)
+    {
+        var count = 0;
+        foreach (var path in paths.Distinct(StringComparer.Ordinal))
+        {
+            if (File.Exists(Path.Combine(Root, path)))
+            {
+                count += Read(path, today) ? 1 : 0;
+            }
+            else
+            {
+                _files.Remove(path);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Reads and parses one file if its text changed; returns whether it was parsed.</summary>
+    private bool Read(string path, DateOnly today)
+    {
+        if (!_files.TryGetValue(path, out var entry))
+        {
+            entry = new FileEntry(path);
+            _files.Add(path, entry);
+        }
+
+        var bag = new DiagnosticBag(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(Path.Combine(Root, path), Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            bag.Error(SourceLocation.FileStart, DiagnosticCodes.UnreadableFile,
+                $"The file could not be read: {e.Message}", null,
+                "Check that the file exists and that the site is allowed to read it.");
+            (entry.Hash, entry.Role, entry.Guide, entry.ParseDiagnostics) = (null, null, null, bag.Items);
+            return true;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (hash == entry.Hash)
+        {
+            return false;
+        }
+
+        entry.Hash = hash;
+        if (entry.IsRole)
+        {
+            entry.Role = Guarded(bag, () => RoleReader.Read(path, text, today, bag));
+            entry.LastGoodRole = entry.Role ?? entry.LastGoodRole;
+        }
+        else
+        {
+            entry.Guide = Guarded(bag, () => GuideReader.Parse(path, text, today, bag));
+        }
+
+        entry.ParseDiagnostics = bag.Items;
+        return true;
+    }
+
+    private (Dictionary<string, Role> Roles, HashSet<string> Broken, int ServingLastGood) LinkRoles(List<Diagnostic> diagnostics)
+    {
+        var roles = new Dictionary<string, Role>(StringComparer.Ordinal);
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        var servingLastGood = 0;
+        foreach (var entry in _files.Values.Where(e => e.IsRole))
+        {
+            diagnostics.AddRange(entry.ParseDiagnostics);
+            var slug = Slugs.FromPath(entry.Path);
+            var role = entry.Role ?? entry.LastGoodRole;
+            if (role is not null && roles.TryGetValue(slug, out var first))
+            {
+                diagnostics.Add(DuplicateSlug(entry.Path, slug, first.SourcePath));
+                continue;
+            }
+
+            if (role is null)
+            {
+                broken.Add(slug);
+                continue;
+            }
+
+            if (entry.Role is null)
+            {
+                servingLastGood++;
+                diagnostics.Add(LastGoodWarning(entry.Path));
+            }
+
+            roles.Add(slug, role);
+        }
+
+        broken.ExceptWith(roles.Keys);
+        return (roles, broken, servingLastGood);
+    }
+
+    private (List<Guide> Guides, int ServingLastGood) LinkGuides(Dictionary<string, Role> roles, HashSet<string> brokenRoles, List<Diagnostic> diagnostics)
+    {
+        var guides = new Dictionary<string, Guide>(StringComparer.Ordinal);
+        var servingLastGood = 0;
+        foreach (var entry in _files.Values.Where(e => !e.IsRole))
+        {
+            diagnostics.AddRange(entry.ParseDiagnostics);
+            var bag = new DiagnosticBag(entry.Path);
+            var guide = entry.Guide is null ? null : GuideLinker.Link(entry.Guide, roles, brokenRoles, bag);
+            if (guide is not null)
+            {
+                entry.LastGoodGuide = entry.Guide;
+            }
+            else if (entry.LastGoodGuide is not null && !ReferenceEquals(entry.LastGoodGuide, entry.Guide)
+                && GuideLinker.Link(entry.LastGoodGuide, roles, brokenRoles, new DiagnosticBag(entry.Path)) is { } lastGood)
+            {
+                guide = lastGood;
+                servingLastGood++;
+                bag.Warning(SourceLocation.FileStart, DiagnosticCodes.ServingLastGood, LastGoodWarning(entry.Path).Message, null, LastGoodWarning(entry.Path).Hint);
+            }
+
+            diagnostics.AddRange(bag.Items);
+            if (guide is null)
+            {
+                continue;
+            }
+
+            if (guides.TryGetValue(guide.Slug, out var first))
+            {
+                diagnostics.Add(DuplicateSlug(entry.Path, guide.Slug, first.SourcePath));
+                continue;
+            }
+
+            guides.Add(guide.Slug, guide);
+        }
+
+        return ([.. guides.Values], servingLastGood);
+    }
+
+    /// <summary>
+    /// Old addresses must not shadow a live page or another guide's old address. A clashing old address is not
+    /// redirected and is reported as an error on the guide that lists it; the guide itself stays published.
+    /// </summary>
+    private ImmutableDictionary<string, Guide> CheckRedirects(List<Guide> guides, IEnumerable<Role> roles, List<Diagnostic> diagnostics)
+    {
+        var live = new HashSet<string>(_reservedPaths, StringComparer.Ordinal);
+        live.UnionWith(guides.Select(g => g.Url));
+        live.UnionWith(roles.Select(r => r.Url));
+        var redirects = ImmutableDictionary.CreateBuilder<string, Guide>(StringComparer.Ordinal);
+        foreach (var guide in guides.OrderBy(g => g.SourcePath, StringComparer.Ordinal))
+        {
+            foreach (var source in guide.RedirectFrom.IsDefault ? [] : guide.RedirectFrom)
+            {
+                var clash = live.Contains(source.Path)
+                    ? "is the address of a live page"
+                    : redirects.TryGetValue(source.Path, out var other) ? $"is already an old address of '{other.SourcePath}'" : null;
+                if (clash is null)
+                {
+                    redirects.Add(source.Path, guide);
+                    continue;
+                }
+
+                diagnostics.Add(new Diagnostic(guide.SourcePath, source.At.Line, source.At.Column, DiagnosticSeverity.Error,
+                    DiagnosticCodes.RedirectCollision,
+                    $"The old address '{source.Path}' {clash}, so it cannot redirect to this guide.", "redirect_from",
+                    "Remove it from 'redirect_from'. The guide stays published; only this old address is not redirected."));
+            }
+        }
+
+        return redirects.ToImmutable();
+    }
+
+    private static Diagnostic DuplicateSlug(string path, string slug, string firstPath) =>
+        new(path, 1, 1, DiagnosticSeverity.Error, DiagnosticCodes.DuplicateSlug,
+            $"The slug '{slug}' is already used by '{firstPath}'.", null,
+            "Two files in different folders have the same name; each page needs its own. Rename or delete one of them.");
+
+    private static Diagnostic LastGoodWarning(string path) =>
+        new(path, 1, 1, DiagnosticSeverity.Warning, DiagnosticCodes.ServingLastGood,
+            "The site keeps serving this file's last good version until the errors are fixed.", null,
+            "Fix the errors reported for this file; the new version goes live as soon as it is valid.");
+
+    /// <summary>
+    /// Reads one file so that nothing in it, not even a fault in a parser, can stop the others from loading: an
+    /// unexpected exception becomes an error diagnostic on that file.
+    /// </summary>
+    private static T? Guarded<T>(DiagnosticBag bag, Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+#pragma warning disable CA1031 // The load is the boundary: one file's fault must not take the site down.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            bag.Error(SourceLocation.FileStart, DiagnosticCodes.UnreadableFile,
+                $"The file could not be read: {e.GetType().Name}: {e.Message}", null,
+                "This is probably a bug in the site rather than in the file: report it with the file attached. The rest of the site is unaffected.");
+            return null;
+        }
+    }
+
+    /// <summary>A path under roles/ or guides/ ending in .md, relative to the root; null for anything else (a full rescan follows).</summary>
+    private string? ToRelative(string path)
+    {
+        var relative = Path.GetRelativePath(Root, Path.GetFullPath(Path.Combine(Root, path))).Replace('\\', '/');
+        var inFolder = relative.StartsWith(RolesFolder + "/", StringComparison.Ordinal) || relative.StartsWith(GuidesFolder + "/", StringComparison.Ordinal);
+        return inFolder && relative.EndsWith(".md", StringComparison.Ordinal) && !Directory.Exists(Path.Combine(Root, relative)) ? relative : null;
+    }
+
+    private string Version()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in _files.Values)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.Path}\n{entry.Hash}\n"));
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes(_timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}

@@ -1,0 +1,199 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace CareerGuides.Web.Content;
+
+/// <summary>
+/// Watches the content folder and reloads what changed. Events are gathered until the folder has been quiet for a
+/// moment (or a short maximum delay has passed), so a burst of saves, a git checkout touching hundreds of files,
+/// or an editor that truncates then writes, or writes a temporary file then renames it, becomes one reload of the
+/// files involved. If the operating system refuses a watcher (its limit is reached) or loses events, the folder is
+/// rescanned instead. Also rebuilds when the date changes, so scheduled guides go live on their day.
+/// </summary>
+public sealed partial class ContentWatcher(
+    ContentStore store,
+    IOptions<ContentOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ContentWatcher> logger) : BackgroundService
+{
+    /// <summary>Stands for "rescan everything" in the queue of changes.</summary>
+    private const string Rescan = "";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DateCheckInterval = TimeSpan.FromMinutes(1);
+
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Watch)
+        {
+            return;
+        }
+
+        using var watcher = StartWatcher();
+        var dateLoop = WatchDateAsync(stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var batch = await NextBatchAsync(watcher is null, stoppingToken);
+                if (batch is null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    store.Reload(batch.Contains(Rescan) ? null : batch);
+                }
+#pragma warning disable CA1031 // The watcher must outlive any one failed reload; the last snapshot stays in service.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    LogReloadFailed(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await dateLoop;
+    }
+
+    private FileSystemWatcher? StartWatcher()
+    {
+        var watcher = new FileSystemWatcher(store.RootPath)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += (_, e) => Enqueue(e.FullPath);
+        watcher.Created += (_, e) => Enqueue(e.FullPath);
+        watcher.Deleted += (_, e) => Enqueue(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            Enqueue(e.OldFullPath);
+            Enqueue(e.FullPath);
+        };
+        watcher.Error += (_, e) =>
+        {
+            LogWatcherError(e.GetException());
+            _changes.Writer.TryWrite(Rescan);
+        };
+
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            LogWatching(store.RootPath);
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // Typically the inotify limit (fs.inotify.max_user_instances or max_user_watches) is reached.
+            LogWatcherUnavailable(e, PollInterval.TotalSeconds);
+            watcher.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>Queues a changed path if it can matter: a Markdown file or a folder (a moved folder means a rescan).</summary>
+    private void Enqueue(string fullPath)
+    {
+        if (IsContentFile(fullPath))
+        {
+            _changes.Writer.TryWrite(fullPath);
+        }
+        else if (Directory.Exists(fullPath) || !Path.HasExtension(fullPath))
+        {
+            _changes.Writer.TryWrite(Rescan);
+        }
+    }
+
+    /// <summary>Markdown files, but not editors' backup, swap and lock files (<c>.#a.md</c>, <c>#a.md#</c>, <c>a.md~</c>).</summary>
+    internal static bool IsContentFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            && !name.StartsWith('.')
+            && !name.StartsWith('#')
+            && !name.StartsWith('~');
+    }
+
+    /// <summary>
+    /// Waits for the first change, then gathers more until the folder is quiet or the maximum delay passes.
+    /// Without a watcher, polls: every interval is a rescan.
+    /// </summary>
+    private async Task<HashSet<string>?> NextBatchAsync(bool polling, CancellationToken stoppingToken)
+    {
+        if (polling)
+        {
+            await Task.Delay(PollInterval, timeProvider, stoppingToken);
+            return [Rescan];
+        }
+
+        var batch = new HashSet<string>(StringComparer.Ordinal) { await _changes.Reader.ReadAsync(stoppingToken) };
+        var quiet = TimeSpan.FromMilliseconds(options.Value.QuietMilliseconds);
+        var deadline = timeProvider.GetTimestamp() + (long)(TimeSpan.FromMilliseconds(options.Value.MaxDelayMilliseconds).TotalSeconds * timeProvider.TimestampFrequency);
+        while (true)
+        {
+            var left = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), deadline);
+            var wait = left < quiet ? left : quiet;
+            if (wait <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                batch.Add(await _changes.Reader.ReadAsync(timeout.Token));
+                while (_changes.Reader.TryRead(out var more))
+                {
+                    batch.Add(more);
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        return batch;
+    }
+
+    private async Task WatchDateAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(DateCheckInterval, timeProvider, stoppingToken);
+                var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+                if (today != store.Current.Policy.Today)
+                {
+                    _changes.Writer.TryWrite(Rescan);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {ContentRoot} for changes")]
+    private partial void LogWatching(string contentRoot);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch the content folder; polling it every {Seconds} s instead")]
+    private partial void LogWatcherUnavailable(Exception exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The content watcher lost events; rescanning the folder")]
+    private partial void LogWatcherError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reloading content failed; the previous content stays in service")]
+    private partial void LogReloadFailed(Exception exception);
+}
