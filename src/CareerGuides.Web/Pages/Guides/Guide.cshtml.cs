@@ -1,5 +1,5 @@
-using CareerGuides.Content.Model;
 using CareerGuides.Content.Loading;
+using CareerGuides.Content.Model;
 using CareerGuides.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

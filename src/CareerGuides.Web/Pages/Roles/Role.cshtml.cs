@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using CareerGuides.Content.Model;
 using CareerGuides.Content.Loading;
+using CareerGuides.Content.Model;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
