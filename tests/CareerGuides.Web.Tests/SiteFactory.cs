@@ -15,16 +15,21 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     private readonly string? _contentPath;
     private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public SiteFactory()
         : this(null, "Production")
     {
     }
 
-    internal SiteFactory(string? contentPath, string environment)
+    /// <param name="contentPath">A content folder, or null for the bundled one.</param>
+    /// <param name="environment">Production or Development.</param>
+    /// <param name="settings">Extra configuration; the content watcher is off unless a test turns it on.</param>
+    internal SiteFactory(string? contentPath, string environment, IReadOnlyDictionary<string, string>? settings = null)
     {
         _contentPath = contentPath;
         _environment = environment;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,9 +37,15 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("Site:InterviewPracticeUrlTemplate", PracticeTemplate);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Content:Watch", "false");
         if (_contentPath is not null)
         {
             builder.UseSetting("Content:Path", _contentPath);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -10,10 +10,6 @@ namespace CareerGuides.Web.Content;
 /// </summary>
 public sealed partial class ContentStore
 {
-    /// <summary>Site paths that are not content pages; old guide addresses may not use them.</summary>
-    public static readonly IReadOnlyList<string> ReservedPaths =
-        ["/", "/roles", "/guides", "/search", "/error", "/healthz", "/readyz", "/sitemap.xml", "/robots.txt", "/_content/problems"];
-
     private readonly ContentBuilder _builder;
     private readonly ILogger<ContentStore> _logger;
     private readonly Lock _gate = new();
@@ -24,7 +20,7 @@ public sealed partial class ContentStore
     {
         _logger = logger;
         var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
-        _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), ReservedPaths);
+        _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), SitePaths.Reserved);
         Reload();
     }
 
