@@ -18,7 +18,11 @@ public static class FrontMatterSchema
         ("guide.schema.json", "CareerGuides guide front matter (content/guides/<from>-to-<to>.md)", typeof(GuideFrontMatter)),
     ];
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The schema of one front-matter type as indented JSON, ending with a newline.</summary>
     public static string Generate(string fileName, string title, Type type)

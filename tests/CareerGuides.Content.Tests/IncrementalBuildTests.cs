@@ -1,0 +1,120 @@
+using CareerGuides.Content.Diagnostics;
+using CareerGuides.Content.Loading;
+
+namespace CareerGuides.Content.Tests;
+
+/// <summary>Rebuilding after a change reads only what changed and never loses a good page to a bad save.</summary>
+public sealed class IncrementalBuildTests : LoaderTestBase
+{
+    private const string GuidePath = "guides/data-scientist-to-backend-developer.md";
+
+    private ContentBuilder NewBuilder() => new(Content.Root, TimeProvider.System, includeUnpublished: false);
+
+    [Fact]
+    public void A_rebuild_reads_only_the_changed_file()
+    {
+        var builder = NewBuilder();
+        Assert.Equal(3, builder.Build().FilesRead);
+
+        WriteGuide(t => t.Replace("difficulty: moderate", "difficulty: challenging"));
+        var result = builder.Build([Path.Combine(Content.Root, GuidePath)]);
+
+        Assert.True(result.Incremental);
+        Assert.Equal(1, result.FilesRead);
+        Assert.Equal(CareerGuides.Content.Model.Difficulty.Challenging, result.Snapshot.Guides[0].Difficulty);
+    }
+
+    [Fact]
+    public void A_full_rescan_skips_files_whose_text_did_not_change()
+    {
+        var builder = NewBuilder();
+        builder.Build();
+
+        WriteRole(t => t.Replace("sector: Technology", "sector: Data"));
+        var result = builder.Build();
+
+        Assert.False(result.Incremental);
+        Assert.Equal(1, result.FilesRead);
+        Assert.Equal("Data", result.Snapshot.FindRole("data-scientist")!.Sector);
+    }
+
+    [Fact]
+    public void A_broken_save_keeps_serving_the_last_good_version_with_a_warning()
+    {
+        var builder = NewBuilder();
+        var good = builder.Build().Snapshot.Guides[0];
+
+        WriteGuide(t => t.Replace("difficulty: moderate", "difficulty: hard"));
+        var result = builder.Build([GuidePath]);
+
+        Assert.Same(good.Sections, result.Snapshot.Guides[0].Sections);
+        Assert.Equal(1, result.FilesServingLastGood);
+        Assert.Equal(0, result.FilesRejected);
+        Assert.Equal([DiagnosticCodes.ServingLastGood, DiagnosticCodes.WrongType], result.Snapshot.Diagnostics.Select(d => d.Code).Order());
+    }
+
+    [Fact]
+    public void A_broken_role_keeps_its_last_good_version_and_its_guides()
+    {
+        var builder = NewBuilder();
+        builder.Build();
+
+        WriteRole(t => t.Replace("title: Data Scientist\n", ""));
+        var snapshot = builder.Build(["roles/data-scientist.md"]).Snapshot;
+
+        Assert.Equal("Data Scientist", snapshot.FindRole("data-scientist")!.Title);
+        Assert.Single(snapshot.Guides);
+        Assert.Contains(snapshot.Diagnostics, d => d.Code == DiagnosticCodes.ServingLastGood && d.Path == "roles/data-scientist.md");
+    }
+
+    [Fact]
+    public void A_file_that_never_loaded_has_no_last_good_version()
+    {
+        WriteGuide(t => t.Replace("difficulty: moderate", "difficulty: hard"));
+
+        var result = NewBuilder().Build();
+
+        Assert.Empty(result.Snapshot.Guides);
+        Assert.Equal(1, result.FilesRejected);
+    }
+
+    [Fact]
+    public void A_deleted_file_is_dropped_and_its_last_good_version_with_it()
+    {
+        var builder = NewBuilder();
+        builder.Build();
+
+        File.Delete(Path.Combine(Content.Root, GuidePath));
+        var snapshot = builder.Build([GuidePath]).Snapshot;
+
+        Assert.Empty(snapshot.Guides);
+        Assert.Empty(snapshot.Diagnostics);
+    }
+
+    [Fact]
+    public void A_changed_role_is_seen_by_every_guide_using_it_without_reparsing_them()
+    {
+        var builder = NewBuilder();
+        builder.Build();
+
+        Content.Write("roles/backend-developer.md", Samples.Role("Backend Developer", entry: (27000, 39000), mid: (42000, 65000), senior: (70000, 110000)));
+        var result = builder.Build(["roles/backend-developer.md"]);
+
+        Assert.Equal(1, result.FilesRead);
+        Assert.Equal("£27,000–£39,000", result.Snapshot.Guides[0].Salary.TypicalMove.ToBand.Display);
+    }
+
+    [Fact]
+    public void The_version_changes_with_the_content_and_only_with_it()
+    {
+        var builder = NewBuilder();
+        var first = builder.Build().Snapshot.Version;
+        var same = builder.Build().Snapshot.Version;
+
+        WriteGuide(t => t.Replace("Yes, you can.", "Yes, you really can."));
+        var changed = builder.Build([GuidePath]).Snapshot.Version;
+
+        Assert.Equal(first, same);
+        Assert.NotEqual(first, changed);
+    }
+}
