@@ -70,7 +70,14 @@ public sealed partial class ContentWatcher(
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        watcher.Changed += (_, e) => Enqueue(e.FullPath);
+        // A folder's "changed" event only says a file inside it changed, which has its own event.
+        watcher.Changed += (_, e) =>
+        {
+            if (IsContentFile(e.FullPath))
+            {
+                _changes.Writer.TryWrite(e.FullPath);
+            }
+        };
         watcher.Created += (_, e) => Enqueue(e.FullPath);
         watcher.Deleted += (_, e) => Enqueue(e.FullPath);
         watcher.Renamed += (_, e) =>

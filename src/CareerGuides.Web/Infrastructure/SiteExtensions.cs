@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CareerGuides.Web.Content;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -43,6 +45,9 @@ public static class SiteExtensions
             .Validate(o => o.HasValidPracticeTemplate(), "Site:InterviewPracticeUrlTemplate must be an absolute http(s) address containing {role}.")
             .ValidateOnStart();
         builder.Services.AddRazorPages();
+
+        // Write £, – and other non-ASCII text as UTF-8 characters rather than numeric entities: smaller, readable pages.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return builder;
     }
