@@ -37,6 +37,7 @@ public static class SiteExtensions
             .ValidateOnStart();
         builder.Services.AddRazorPages();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.AddSeo();
         return builder;
     }
 
@@ -53,6 +54,7 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization("en-GB");
         app.UseSerilogRequestLogging();
+        app.UseSeo();
         app.UseRouting();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
