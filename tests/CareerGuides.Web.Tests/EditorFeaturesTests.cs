@@ -50,6 +50,20 @@ public sealed class EditorFeaturesTests
         Assert.Contains(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == GuideUrl);
     }
 
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task Drafts_are_never_in_the_sitemap(string environment)
+    {
+        await using var temp = TempSite.Start(environment, prepare: MakeDraft);
+        using var client = temp.Site.CreateClient();
+
+        var sitemap = await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(GuideUrl, sitemap);
+        Assert.Contains("/guides/teacher-to-data-analyst", sitemap);
+    }
+
     [Fact]
     public async Task Published_guides_have_no_draft_banner()
     {

@@ -13,6 +13,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 {
     public const string PracticeTemplate = "https://practice.test/interviews/{role}?from=guides";
 
+    /// <summary>The configured base URL: canonical URLs must use it, never the test server's "localhost".</summary>
+    public const string BaseUrl = "https://careerguides.test";
+
     private readonly string? _contentPath;
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -36,6 +39,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Site:InterviewPracticeUrlTemplate", PracticeTemplate);
+        builder.UseSetting("Site:BaseUrl", BaseUrl);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Content:Watch", "false");
         if (_contentPath is not null)

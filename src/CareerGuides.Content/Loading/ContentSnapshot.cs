@@ -68,6 +68,7 @@ public sealed class ContentSnapshot
             .GroupBy(r => r.Sector, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new SectorRoles(g.Key, Slugs.Slugify(g.Key), [.. g]))];
+        Pages = PublishedPages.From(this);
     }
 
     /// <summary>An empty snapshot, for a site whose content has not loaded.</summary>
@@ -98,6 +99,9 @@ public sealed class ContentSnapshot
 
     /// <summary>Every role grouped by sector, sectors and roles by name.</summary>
     public ImmutableArray<SectorRoles> RolesBySector { get; }
+
+    /// <summary>Every published page with the date its content last changed (for the sitemap and HTTP validators).</summary>
+    public PublishedPages Pages { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

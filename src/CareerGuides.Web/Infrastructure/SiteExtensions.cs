@@ -49,6 +49,7 @@ public static class SiteExtensions
         // Write £, – and other non-ASCII text as UTF-8 characters rather than numeric entities: smaller, readable pages.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.AddSeo();
         return builder;
     }
 
@@ -65,6 +66,7 @@ public static class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization("en-GB");
         app.UseSerilogRequestLogging();
+        app.UseSeo();
         app.UseGuideRedirects();
         app.UseRouting();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

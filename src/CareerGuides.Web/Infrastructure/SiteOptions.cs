@@ -12,6 +12,14 @@ public sealed class SiteOptions
     public string Name { get; set; } = "CareerGuides";
 
     /// <summary>
+    /// The site's public address (scheme and host, e.g. https://careerguides.example): every canonical and absolute
+    /// URL is built from it, never from the request's Host header.
+    /// </summary>
+    [Required]
+    [BaseUrl]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>
     /// The address of the interview-practice page for a role; <c>{role}</c> is replaced by the role's slug.
     /// </summary>
     [Required]

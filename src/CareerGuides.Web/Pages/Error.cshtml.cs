@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,5 +11,15 @@ public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public IActionResult OnGet()
+    {
+        // Asked for directly, /error is not a page: a real 404 rather than a "something went wrong" page with 200.
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
+        {
+            return NotFound();
+        }
+
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        return Page();
+    }
 }

@@ -25,6 +25,7 @@ public sealed class StatusModel(ContentSnapshot snapshot) : PageModel
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+            Code = Response.StatusCode;
         }
     }
 }

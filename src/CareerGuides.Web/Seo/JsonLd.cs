@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using CareerGuides.Web.Seo.Schema;
+
+namespace CareerGuides.Web.Seo;
+
+/// <summary>
+/// Serialises schema.org nodes for a <c>&lt;script type="application/ld+json"&gt;</c> element. The text is always
+/// produced by System.Text.Json from a typed model, never by concatenation, and its encoder escapes the HTML-sensitive
+/// characters (<c>&lt; &gt; &amp; ' "</c>) as <c>\u003C</c> and so on, so content holding "&lt;/script&gt;" or
+/// "&lt;!--" cannot end the element early. Other characters (£, –, accented letters) are written as they are.
+/// </summary>
+internal static class JsonLd
+{
+    public const string SchemaOrg = "https://schema.org";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The node as a top-level JSON-LD document, with its <c>@context</c>.</summary>
+    public static string Serialize(Thing node) => JsonSerializer.Serialize(node with { Context = SchemaOrg }, node.GetType(), Options);
+}

@@ -1,0 +1,225 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using CareerGuides.Content.Loading;
+using CareerGuides.Content.Model;
+using CareerGuides.Web.Seo.Schema;
+using Microsoft.Net.Http.Headers;
+
+namespace CareerGuides.Web.Seo;
+
+/// <summary>The parts of the site's identity that go into its URLs, structured data and validators.</summary>
+/// <param name="BaseUrl">The configured base URL without a trailing slash ("https://careerguides.example").</param>
+/// <param name="Name">The site's (and publishing organisation's) name.</param>
+/// <param name="Fingerprint">Changes whenever the site's code or settings do, so a new build never reuses an ETag.</param>
+internal sealed record SiteIdentity(string BaseUrl, string Name, string Fingerprint)
+{
+    public string AbsoluteUrl(string path) => BaseUrl + path;
+}
+
+/// <summary>
+/// Everything search engines are told about one content snapshot: each published page's canonical URL,
+/// validators, breadcrumbs and structured data, plus the sitemap and robots.txt, all built once when the snapshot is
+/// first served. A request only looks its path up here.
+/// </summary>
+internal sealed class SiteSeo
+{
+    public const string SitemapPath = "/sitemap.xml";
+    public const string RobotsPath = "/robots.txt";
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private readonly FrozenDictionary<string, SeoResource> _byPath;
+    private readonly FrozenDictionary<string, string> _canonicalByVariant;
+
+    private SiteSeo(ImmutableArray<SeoPage> pages, ImmutableArray<SeoFile> files)
+    {
+        Pages = pages;
+        _byPath = pages.Cast<SeoResource>().Concat(files).ToFrozenDictionary(r => r.Path, StringComparer.Ordinal);
+        _canonicalByVariant = _byPath.Keys.ToFrozenDictionary(Normalise, p => p, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every published page, in sitemap order.</summary>
+    public ImmutableArray<SeoPage> Pages { get; }
+
+    /// <summary>The page or file at exactly this canonical path, or null.</summary>
+    public SeoResource? Find(string path) => _byPath.GetValueOrDefault(path);
+
+    /// <summary>
+    /// The canonical path of a page that <paramref name="path"/> is a variant of (other letter case, a trailing
+    /// slash, repeated slashes), or null when it is not a variant of any published page.
+    /// </summary>
+    public string? FindCanonical(string path) =>
+        _canonicalByVariant.TryGetValue(Normalise(path), out var canonical) && canonical != path ? canonical : null;
+
+    /// <summary>Lower case, single slashes, no trailing slash except on "/".</summary>
+    internal static string Normalise(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return "/" + string.Join('/', parts).ToLowerInvariant();
+    }
+
+    public static SiteSeo Build(ContentSnapshot snapshot, SiteIdentity site)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(site);
+
+        var builder = new PageBuilder(snapshot, site);
+        ImmutableArray<SeoPage> pages = [.. snapshot.Pages.All.Select(builder.Build)];
+        var home = snapshot.Pages.Find(PublishedPages.HomePath)!;
+        SeoFile[] files =
+        [
+            new(SitemapPath, builder.ETag(SitemapPath), ToHttpDate(home.LastModified), "application/xml; charset=utf-8", Sitemap(pages, snapshot.Pages)),
+            new(RobotsPath, builder.ETag(RobotsPath), null, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(Robots(site))),
+        ];
+        return new SiteSeo(pages, [.. files]);
+    }
+
+    private static DateTimeOffset? ToHttpDate(DateOnly? date) =>
+        date is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The sitemap protocol's XML, written by XmlWriter so that it stays well-formed whatever it holds.</summary>
+    private static byte[] Sitemap(ImmutableArray<SeoPage> pages, PublishedPages published)
+    {
+        using var stream = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true, NewLineChars = "\n" };
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            foreach (var page in pages)
+            {
+                var content = published.Find(page.Path)!;
+                if (!content.Live)
+                {
+                    continue;
+                }
+
+                xml.WriteStartElement("url", SitemapNamespace);
+                xml.WriteElementString("loc", SitemapNamespace, page.CanonicalUrl);
+                if (content.LastModified is { } lastModified)
+                {
+                    xml.WriteElementString("lastmod", SitemapNamespace, IsoDate(lastModified));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string Robots(SiteIdentity site) =>
+        $"""
+        User-agent: *
+        Allow: /
+
+        Sitemap: {site.AbsoluteUrl(SitemapPath)}
+
+        """;
+
+    /// <summary>Builds each page's SEO data from one snapshot.</summary>
+    private sealed class PageBuilder(ContentSnapshot snapshot, SiteIdentity site)
+    {
+        private const string Language = "en-GB";
+        private static readonly Breadcrumb Home = new("Home", PublishedPages.HomePath);
+        private static readonly Breadcrumb Roles = new("Roles", PublishedPages.RoleIndexPath);
+
+        private readonly Organization _organization = new(site.AbsoluteUrl(PublishedPages.HomePath)) { Name = site.Name };
+        private readonly Dictionary<string, Occupation> _occupations = new(StringComparer.Ordinal);
+
+        public SeoPage Build(PublishedPage page)
+        {
+            var (breadcrumbs, structuredData, article) = page.Kind switch
+            {
+                PageKind.Home => ([], [Website(), _organization], null),
+                PageKind.RoleIndex => ([Home, Roles], [BreadcrumbList([Home, Roles])], null),
+                PageKind.Role => RolePage(page.Role!),
+                PageKind.Guide => GuidePage(page.Guide!),
+                _ => throw new ArgumentOutOfRangeException(nameof(page), page.Kind, "Unknown page kind."),
+            };
+
+            return new SeoPage(
+                page.Path,
+                ETag(page.Path),
+                ToHttpDate(page.LastModified),
+                page.Kind,
+                site.AbsoluteUrl(page.Path),
+                breadcrumbs,
+                [.. structuredData.Select(JsonLd.Serialize)],
+                article);
+        }
+
+        /// <summary>
+        /// <c>W/"&lt;content version&gt;.&lt;hash of build, settings and path&gt;"</c>: weak, because the page is
+        /// regenerated for each response and equivalent rather than promised byte for byte.
+        /// </summary>
+        public EntityTagHeaderValue ETag(string path)
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{site.Fingerprint}\n{path}"));
+            return new EntityTagHeaderValue($"\"{snapshot.Version}.{Convert.ToHexStringLower(hash)[..12]}\"", isWeak: true);
+        }
+
+        private (ImmutableArray<Breadcrumb>, Thing[], ArticleDates?) RolePage(Role role)
+        {
+            ImmutableArray<Breadcrumb> trail = [Home, Roles, new(role.Title, role.Url)];
+            return (trail, [BreadcrumbList(trail), Occupation(role)], null);
+        }
+
+        private (ImmutableArray<Breadcrumb>, Thing[], ArticleDates?) GuidePage(Guide guide)
+        {
+            ImmutableArray<Breadcrumb> trail = [Home, Roles, new(guide.From.Title, guide.From.Url), new(guide.Title, guide.Url)];
+            var url = site.AbsoluteUrl(guide.Url);
+            var article = new Article(
+                Headline: guide.Title,
+                Description: guide.Summary,
+                DatePublished: guide.Published,
+                DateModified: guide.Updated,
+                Author: _organization,
+                Publisher: _organization,
+                Url: url,
+                MainEntityOfPage: url,
+                InLanguage: Language);
+            var faqs = new FaqPage([.. guide.Faqs.Select(f => new Question(new Answer(f.AnswerText)) { Name = f.Question })]);
+            return (
+                trail,
+                [article, BreadcrumbList(trail), faqs, Occupation(guide.From), Occupation(guide.To)],
+                new ArticleDates(IsoDate(guide.Published), IsoDate(guide.Updated)));
+        }
+
+        private WebSite Website() =>
+            new(site.AbsoluteUrl(PublishedPages.HomePath), Language, _organization) { Name = site.Name };
+
+        private BreadcrumbList BreadcrumbList(ImmutableArray<Breadcrumb> trail) =>
+            new([.. trail.Select((crumb, i) => new ListItem(i + 1, site.AbsoluteUrl(crumb.Path)) { Name = crumb.Name })]);
+
+        /// <summary>A role as an occupation in the UK, with one distribution per salary band (GBP a year).</summary>
+        private Occupation Occupation(Role role)
+        {
+            if (!_occupations.TryGetValue(role.Slug, out var occupation))
+            {
+                var url = site.AbsoluteUrl(role.Url);
+                occupation = new Occupation(
+                    role.Summary,
+                    url,
+                    new WebPage(url, role.SalarySource.Reviewed),
+                    new Country { Name = "United Kingdom" },
+                    [Band("Entry", role.Salary.Entry), Band("Mid-career", role.Salary.MidCareer), Band("Senior", role.Salary.Senior)])
+                { Name = role.Title };
+                _occupations.Add(role.Slug, occupation);
+            }
+
+            return occupation;
+        }
+
+        private static MonetaryAmountDistribution Band(string level, SalaryBand band) =>
+            new("GBP", "P1Y", band.Min, band.Max) { Name = level };
+    }
+}
