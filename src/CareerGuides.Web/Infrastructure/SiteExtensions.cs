@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CareerGuides.Web.Content;
@@ -50,11 +51,15 @@ public static class SiteExtensions
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.AddSeo();
+        builder.AddPagePerformance();
         return builder;
     }
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        // The site speaks British English only: dates and money are formatted en-GB for every request.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+
         // Load the content before the first request, so start-up logs say what was published.
         app.Services.GetRequiredService<ContentStore>();
 
@@ -63,11 +68,20 @@ public static class SiteExtensions
             app.UseExceptionHandler("/error");
         }
 
+        app.UsePageCache();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
-        app.UseRequestLocalization("en-GB");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // Successful requests are logged at Debug: at tens of thousands of requests a second a console line each
+            // would cost more than the page. Redirects, client errors and failures stay visible.
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Response.StatusCode >= 400 ? Serilog.Events.LogEventLevel.Information
+                : Serilog.Events.LogEventLevel.Debug;
+        });
         app.UseSeo();
         app.UseGuideRedirects();
+        app.UsePageCompression();
         app.UseRouting();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions

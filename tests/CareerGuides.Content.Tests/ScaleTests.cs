@@ -1,0 +1,54 @@
+using CareerGuides.Content.Loading;
+using CareerGuides.Synthetic;
+
+namespace CareerGuides.Content.Tests;
+
+/// <summary>
+/// The synthetic generator writes valid content of realistic size, deterministically, and the loader handles a
+/// large catalogue: every file published, every index complete. (Speed is measured by the benchmarks, not here.)
+/// </summary>
+public sealed class ScaleTests
+{
+    [Fact]
+    public void Generated_content_is_valid_and_fully_indexed()
+    {
+        using var content = new TempContent();
+        SyntheticContent.Write(content.Root, roleCount: 60, guideCount: 1500);
+
+        var snapshot = new ContentLoader().Load(content.Root).Snapshot;
+
+        Assert.True(snapshot.Diagnostics.IsEmpty, string.Join("\n", snapshot.Diagnostics.Take(10)));
+        Assert.Equal(60, snapshot.Roles.Length);
+        Assert.Equal(1500, snapshot.Guides.Length);
+        Assert.Equal(1500, snapshot.Roles.Sum(r => snapshot.GuidesFrom(r.Slug).Length));
+        Assert.Equal(1500, snapshot.Roles.Sum(r => snapshot.GuidesInto(r.Slug).Length));
+        Assert.Equal(1500, snapshot.Guides.Select(g => g.Summary).Distinct().Count());
+    }
+
+    [Fact]
+    public void Generation_is_deterministic_and_guides_are_realistically_sized()
+    {
+        using var first = new TempContent();
+        using var second = new TempContent();
+        SyntheticContent.Write(first.Root, roleCount: 12, guideCount: 100, seed: 7);
+        SyntheticContent.Write(second.Root, roleCount: 12, guideCount: 100, seed: 7);
+
+        var files = Directory.GetFiles(first.Root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(112, files.Length);
+        Assert.All(files, f => Assert.Equal(File.ReadAllBytes(f), File.ReadAllBytes(f.Replace(first.Root, second.Root, StringComparison.Ordinal))));
+        var guideSizes = Directory.GetFiles(Path.Combine(first.Root, "guides")).Select(f => new FileInfo(f).Length).ToArray();
+        Assert.InRange(guideSizes.Average(), 6_000, 14_000);
+    }
+
+    [Fact]
+    public void A_different_seed_writes_different_text()
+    {
+        using var first = new TempContent();
+        using var second = new TempContent();
+        SyntheticContent.Write(first.Root, 5, 10, seed: 1);
+        SyntheticContent.Write(second.Root, 5, 10, seed: 2);
+
+        var name = Directory.GetFiles(Path.Combine(first.Root, "guides"))[0];
+        Assert.NotEqual(File.ReadAllText(name), File.ReadAllText(name.Replace(first.Root, second.Root, StringComparison.Ordinal)));
+    }
+}
