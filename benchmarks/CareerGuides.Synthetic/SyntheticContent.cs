@@ -129,19 +129,19 @@ public static class SyntheticContent
             """);
         for (var i = 0; i < random.Next(3, 6); i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  - skill: \"{Sentence(random, 3).TrimEnd('.')}\"\n    in_old_role: \"{Sentence(random, 22)}\"\n    in_new_role: \"{Sentence(random, 22)}\"\n");
+            text.Append(CultureInfo.InvariantCulture, $"  - skill: \"{Sentence(random, 3).TrimEnd('.')}\"\n    in_old_role: \"{Sentence(random, 16)}\"\n    in_new_role: \"{Sentence(random, 16)}\"\n");
         }
 
         text.Append("skills_to_build:\n");
         for (var i = 0; i < random.Next(3, 7); i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  - skill: \"{Sentence(random, 3).TrimEnd('.')}\"\n    why: \"{Sentence(random, 25)} {Sentence(random, 12)}\"\n");
+            text.Append(CultureInfo.InvariantCulture, $"  - skill: \"{Sentence(random, 3).TrimEnd('.')}\"\n    why: \"{Sentence(random, 18)} {Sentence(random, 8)}\"\n");
         }
 
         text.Append("faqs:\n");
         for (var i = 0; i < random.Next(5, 9); i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  - question: \"{Sentence(random, 9).TrimEnd('.')}?\"\n    answer: |\n      {Sentence(random, 25)} {Sentence(random, 20)}\n\n      {Sentence(random, 18)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  - question: \"{Sentence(random, 9).TrimEnd('.')}?\"\n    answer: |\n      {Sentence(random, 22)} {Sentence(random, 14)}\n");
         }
 
         text.Append("published: 2026-03-02\nupdated: 2026-11-20\n---\n");
@@ -160,9 +160,9 @@ public static class SyntheticContent
         var text = new StringBuilder();
         for (var p = 0; p < count; p++)
         {
-            for (var s = 0; s < random.Next(3, 6); s++)
+            for (var s = 0; s < random.Next(3, 5); s++)
             {
-                text.Append(Sentence(random, random.Next(12, 24))).Append(' ');
+                text.Append(Sentence(random, random.Next(10, 20))).Append(' ');
             }
 
             if (random.Next(4) == 0)

@@ -134,7 +134,29 @@ public sealed class ContentBuilder
             _files.Remove(gone);
         }
 
-        return onDisk.Count(path => Read(path, today));
+        // Files are independent until linking, so they are read and parsed in parallel; each task touches only its
+        // own entry, created here first because the dictionary itself is not thread-safe.
+        var entries = onDisk.Select(Entry).ToArray();
+        var read = 0;
+        Parallel.ForEach(entries, entry =>
+        {
+            if (Read(entry, today))
+            {
+                Interlocked.Increment(ref read);
+            }
+        });
+        return read;
+    }
+
+    private FileEntry Entry(string path)
+    {
+        if (!_files.TryGetValue(path, out var entry))
+        {
+            entry = new FileEntry(path);
+            _files.Add(path, entry);
+        }
+
+        return entry;
     }
 
     private int ReadChanged(IEnumerable<string> paths, DateOnly today)
@@ -144,7 +166,7 @@ public sealed class ContentBuilder
         {
             if (File.Exists(Path.Combine(Root, path)))
             {
-                count += Read(path, today) ? 1 : 0;
+                count += Read(Entry(path), today) ? 1 : 0;
             }
             else
             {
@@ -156,14 +178,9 @@ public sealed class ContentBuilder
     }
 
     /// <summary>Reads and parses one file if its text changed; returns whether it was parsed.</summary>
-    private bool Read(string path, DateOnly today)
+    private bool Read(FileEntry entry, DateOnly today)
     {
-        if (!_files.TryGetValue(path, out var entry))
-        {
-            entry = new FileEntry(path);
-            _files.Add(path, entry);
-        }
-
+        var path = entry.Path;
         var bag = new DiagnosticBag(path);
         string text;
         try

@@ -91,12 +91,18 @@ public static class GuideReader
             front.YearsToMidCareer is { } y ? new IntRange(y.Min, y.Max) : null,
             [.. front.TransferableSkills.Select(s => new TransferableSkill(s.Skill, s.InOldRole, s.InNewRole))],
             [.. front.SkillsToBuild.Select(s => new SkillToBuild(s.Skill, s.Why))],
-            [.. front.Faqs.Select(f => new Faq(f.Question, MarkdownRendering.ToHtml(f.Answer), MarkdownRendering.ToPlainText(f.Answer)))],
+            [.. front.Faqs.Select(ToFaq)],
             front.Published,
             front.Updated,
             sections,
             front.Draft,
             redirects);
+    }
+
+    private static Faq ToFaq(FaqFrontMatter faq)
+    {
+        var (html, text) = MarkdownRendering.ToHtmlAndPlainText(faq.Answer);
+        return new Faq(faq.Question, html, text);
     }
 
     private static void CheckRange(RangeFrontMatter range, string path, int minimum, FrontMatterBinder binder, DiagnosticBag diagnostics)

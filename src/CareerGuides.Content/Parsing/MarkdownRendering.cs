@@ -39,4 +39,20 @@ public static class MarkdownRendering
 
     /// <summary>Renders a Markdown fragment to plain text (for structured data).</summary>
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline).Trim();
+
+    /// <summary>Renders a Markdown fragment to HTML and to plain text from one parse.</summary>
+    public static (string Html, string Text) ToHtmlAndPlainText(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        using var html = new StringWriter();
+        var htmlRenderer = new HtmlRenderer(html);
+        Pipeline.Setup(htmlRenderer);
+        htmlRenderer.Render(document);
+
+        using var text = new StringWriter();
+        var textRenderer = new HtmlRenderer(text) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(textRenderer);
+        textRenderer.Render(document);
+        return (html.ToString(), text.ToString().Trim());
+    }
 }

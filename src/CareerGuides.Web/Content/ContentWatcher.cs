@@ -106,17 +106,29 @@ public sealed partial class ContentWatcher(
         }
     }
 
-    /// <summary>Queues a changed path if it can matter: a Markdown file or a folder (a moved folder means a rescan).</summary>
+    /// <summary>
+    /// Queues a changed path if it can matter: a Markdown file, or a folder that appeared or that held content
+    /// (a moved or deleted folder means a rescan). Editors' and tools' temporary files (sed's, vim's) are ignored.
+    /// </summary>
     private void Enqueue(string fullPath)
     {
         if (IsContentFile(fullPath))
         {
             _changes.Writer.TryWrite(fullPath);
         }
-        else if (Directory.Exists(fullPath) || !Path.HasExtension(fullPath))
+        else if (Directory.Exists(fullPath) || HeldContent(fullPath))
         {
             _changes.Writer.TryWrite(Rescan);
         }
+    }
+
+    /// <summary>Whether a path that is gone was a folder with served files in it.</summary>
+    private bool HeldContent(string fullPath)
+    {
+        var folder = Path.GetRelativePath(store.RootPath, fullPath).Replace('\\', '/') + "/";
+        var snapshot = store.Current;
+        return snapshot.Guides.Any(g => g.SourcePath.StartsWith(folder, StringComparison.Ordinal))
+            || snapshot.Roles.Any(r => r.SourcePath.StartsWith(folder, StringComparison.Ordinal));
     }
 
     /// <summary>Markdown files, but not editors' backup, swap and lock files (<c>.#a.md</c>, <c>#a.md#</c>, <c>a.md~</c>).</summary>

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Scale benchmark: 10,000 synthetic guides (120 roles). Measures the time from process start to the first 200
+# answer, resident memory after start-up, and the time from saving one guide to its new version being served
+# (plus the reload's own duration after the save was noticed, from the site's log).
+#
+#   benchmarks/scale-bench.sh [guides, default 10000] [roles, default 120]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+guides=${1:-10000}
+roles=${2:-120}
+port=5311
+work=artifacts/bench/scale
+rm -rf "$work"
+mkdir -p "$work"
+
+echo "== generating $roles roles and $guides guides"
+dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
+du -sh "$work/content" | awk '{print "content on disk: " $1}'
+
+echo "== publishing the site (Release)"
+dotnet publish src/CareerGuides.Web -c Release -o "$work/site" > "$work/publish.log" 2>&1
+
+guide_files=("$work"/content/guides/*.md)
+role_files=("$work"/content/roles/*.md)
+guide=$(basename "${guide_files[0]}")
+role=$(basename "${role_files[0]}" .md)
+url="http://127.0.0.1:$port/guides/${guide%.md}"
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+start=$(now_ms)
+(cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/../content" Serilog__MinimumLevel__Default=Information \
+  RateLimiting__Enabled=false exec ./CareerGuides.Web --urls "http://127.0.0.1:$port") > "$work/site.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2> /dev/null || true' EXIT
+until curl -sf -o /dev/null "$url"; do
+  kill -0 $pid 2> /dev/null || { echo "the site exited"; tail -n 20 "$work/site.log"; exit 1; }
+  sleep 0.01
+done
+first_200=$(( $(now_ms) - start ))
+rss_start=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
+for path in / /roles "/roles/$role" /sitemap.xml; do curl -s -o /dev/null "http://127.0.0.1:$port$path"; done
+rss_after=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
+
+echo "== saving one guide"
+sleep 1
+saves=""
+for n in 1 2 3 4 5; do
+  months=$((20 + n))
+  sed -i -E "s/timeline_months: \{ min: [0-9]+, max: [0-9]+ \}/timeline_months: { min: $months, max: 60 }/" "$work/content/guides/$guide"
+  saved=$(now_ms)
+  for _ in $(seq 1 2000); do curl -s "$url" | grep -q "<strong>$months–60 months" && break; sleep 0.005; done
+  saves="$saves $(( $(now_ms) - saved ))"
+  sleep 0.5
+done
+reloads=$(grep -o 'Content reloaded: .*; [0-9.]* ms' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)
+loaded=$(grep -o 'Content loaded: .*' "$work/site.log" | head -n 1 || true)
+
+echo
+echo "guides: $guides, roles: $roles"
+echo "process start to first 200:        ${first_200} ms"
+echo "resident memory after start-up:    ${rss_start} MB (after a few more pages: ${rss_after} MB)"
+echo "save to new version served (ms):  $saves   (includes the 150 ms quiet window)"
+echo "reload after the save was noticed: $reloads"
+echo "start-up load: $loaded"
