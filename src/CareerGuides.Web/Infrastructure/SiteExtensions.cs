@@ -68,18 +68,19 @@ public static class SiteExtensions
             app.UseExceptionHandler("/error");
         }
 
-        app.UsePageCache();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseSeo();
+        app.UsePageCache();
         app.UseSerilogRequestLogging(options =>
         {
-            // Successful requests are logged at Debug: at tens of thousands of requests a second a console line each
-            // would cost more than the page. Redirects, client errors and failures stay visible.
+            // Pages answered from the cache are not logged at all, and other successful requests are logged at Debug:
+            // at tens of thousands of requests a second a console line each would cost more than the page.
+            // Client errors and failures stay visible.
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
                 : context.Response.StatusCode >= 400 ? Serilog.Events.LogEventLevel.Information
                 : Serilog.Events.LogEventLevel.Debug;
         });
-        app.UseSeo();
         app.UseGuideRedirects();
         app.UsePageCompression();
         app.UseRouting();
