@@ -20,7 +20,7 @@ internal abstract record SeoResource(string Path, EntityTagHeaderValue ETag, Dat
 /// <param name="Kind">What the page shows.</param>
 /// <param name="CanonicalUrl">The absolute canonical URL, from the configured base URL.</param>
 /// <param name="Breadcrumbs">The trail from the home page to this page (empty on the home page).</param>
-/// <param name="JsonLd">Each structured-data document of the page, serialised (see <see cref="Seo.JsonLd"/>).</param>
+/// <param name="BuildJsonLd">Serialises each structured-data document of the page (see <see cref="Seo.JsonLd"/>).</param>
 /// <param name="Article">For a guide, its dates as Open Graph article properties.</param>
 internal sealed record SeoPage(
     string Path,
@@ -29,7 +29,7 @@ internal sealed record SeoPage(
     PageKind Kind,
     string CanonicalUrl,
     ImmutableArray<Breadcrumb> Breadcrumbs,
-    ImmutableArray<string> JsonLd,
+    Func<ImmutableArray<string>> BuildJsonLd,
     ArticleDates? Article)
     : SeoResource(Path, ETag, LastModified)
 {

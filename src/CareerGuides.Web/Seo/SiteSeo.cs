@@ -133,19 +133,20 @@ internal sealed class SiteSeo
         private static readonly Breadcrumb Roles = new("Roles", PublishedPages.RoleIndexPath);
 
         private readonly Organization _organization = new(site.AbsoluteUrl(PublishedPages.HomePath)) { Name = site.Name };
-        private readonly Dictionary<string, Occupation> _occupations = new(StringComparer.Ordinal);
 
         public SeoPage Build(PublishedPage page)
         {
-            var (breadcrumbs, structuredData, article) = page.Kind switch
+            var (breadcrumbs, article) = page.Kind switch
             {
-                PageKind.Home => ([], [Website(), _organization], null),
-                PageKind.RoleIndex => ([Home, Roles], [BreadcrumbList([Home, Roles])], null),
-                PageKind.Role => RolePage(page.Role!),
-                PageKind.Guide => GuidePage(page.Guide!),
+                PageKind.Home => ([], null),
+                PageKind.RoleIndex => ([Home, Roles], null),
+                PageKind.Role => (RoleTrail(page.Role!), null),
+                PageKind.Guide => (GuideTrail(page.Guide!), new ArticleDates(IsoDate(page.Guide!.Published), IsoDate(page.Guide.Updated))),
                 _ => throw new ArgumentOutOfRangeException(nameof(page), page.Kind, "Unknown page kind."),
             };
 
+            // The structured data is serialised when a page is rendered (once per content version, then the page is
+            // cached), not kept for every page: for a large catalogue it would be most of the site's memory.
             return new SeoPage(
                 page.Path,
                 ETag(page.Path),
@@ -153,9 +154,17 @@ internal sealed class SiteSeo
                 page.Kind,
                 site.AbsoluteUrl(page.Path),
                 breadcrumbs,
-                [.. structuredData.Select(JsonLd.Serialize)],
+                () => [.. StructuredData(page, breadcrumbs).Select(JsonLd.Serialize)],
                 article);
         }
+
+        private Thing[] StructuredData(PublishedPage page, ImmutableArray<Breadcrumb> trail) => page.Kind switch
+        {
+            PageKind.Home => [Website(), _organization],
+            PageKind.RoleIndex => [BreadcrumbList(trail)],
+            PageKind.Role => [BreadcrumbList(trail), Occupation(page.Role!)],
+            _ => GuideData(page.Guide!, trail),
+        };
 
         /// <summary>
         /// <c>W/"&lt;content version&gt;.&lt;hash of build, settings and path&gt;"</c>: weak, because the page is
@@ -167,15 +176,13 @@ internal sealed class SiteSeo
             return new EntityTagHeaderValue($"\"{snapshot.Version}.{Convert.ToHexStringLower(hash)[..12]}\"", isWeak: true);
         }
 
-        private (ImmutableArray<Breadcrumb>, Thing[], ArticleDates?) RolePage(Role role)
-        {
-            ImmutableArray<Breadcrumb> trail = [Home, Roles, new(role.Title, role.Url)];
-            return (trail, [BreadcrumbList(trail), Occupation(role)], null);
-        }
+        private static ImmutableArray<Breadcrumb> RoleTrail(Role role) => [Home, Roles, new(role.Title, role.Url)];
 
-        private (ImmutableArray<Breadcrumb>, Thing[], ArticleDates?) GuidePage(Guide guide)
+        private static ImmutableArray<Breadcrumb> GuideTrail(Guide guide) =>
+            [Home, Roles, new(guide.From.Title, guide.From.Url), new(guide.Title, guide.Url)];
+
+        private Thing[] GuideData(Guide guide, ImmutableArray<Breadcrumb> trail)
         {
-            ImmutableArray<Breadcrumb> trail = [Home, Roles, new(guide.From.Title, guide.From.Url), new(guide.Title, guide.Url)];
             var url = site.AbsoluteUrl(guide.Url);
             var article = new Article(
                 Headline: guide.Title,
@@ -188,10 +195,7 @@ internal sealed class SiteSeo
                 MainEntityOfPage: url,
                 InLanguage: Language);
             var faqs = new FaqPage([.. guide.Faqs.Select(f => new Question(new Answer(f.AnswerText)) { Name = f.Question })]);
-            return (
-                trail,
-                [article, BreadcrumbList(trail), faqs, Occupation(guide.From), Occupation(guide.To)],
-                new ArticleDates(IsoDate(guide.Published), IsoDate(guide.Updated)));
+            return [article, BreadcrumbList(trail), faqs, Occupation(guide.From), Occupation(guide.To)];
         }
 
         private WebSite Website() =>
@@ -203,20 +207,14 @@ internal sealed class SiteSeo
         /// <summary>A role as an occupation in the UK, with one distribution per salary band (GBP a year).</summary>
         private Occupation Occupation(Role role)
         {
-            if (!_occupations.TryGetValue(role.Slug, out var occupation))
-            {
-                var url = site.AbsoluteUrl(role.Url);
-                occupation = new Occupation(
-                    role.Summary,
-                    url,
-                    new WebPage(url, role.SalarySource.Reviewed),
-                    new Country { Name = "United Kingdom" },
-                    [Band("Entry", role.Salary.Entry), Band("Mid-career", role.Salary.MidCareer), Band("Senior", role.Salary.Senior)])
-                { Name = role.Title };
-                _occupations.Add(role.Slug, occupation);
-            }
-
-            return occupation;
+            var url = site.AbsoluteUrl(role.Url);
+            return new Occupation(
+                role.Summary,
+                url,
+                new WebPage(url, role.SalarySource.Reviewed),
+                new Country { Name = "United Kingdom" },
+                [Band("Entry", role.Salary.Entry), Band("Mid-career", role.Salary.MidCareer), Band("Senior", role.Salary.Senior)])
+            { Name = role.Title };
         }
 
         private static MonetaryAmountDistribution Band(string level, SalaryBand band) =>
