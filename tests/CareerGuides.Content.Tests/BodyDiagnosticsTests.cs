@@ -76,10 +76,10 @@ public sealed class BodyDiagnosticsTests : LoaderTestBase
 
         var guide = Assert.Single(Load().Snapshot.Guides);
 
-        Assert.Equal("<p>Yes, you can.</p>\n", guide.Sections.CanYouMove);
-        Assert.Equal("<p>Quite realistic.</p>\n<h3>In practice</h3>\n<p>It takes <em>time</em>.</p>\n", guide.Sections.HowRealistic);
-        Assert.Equal("<p>Six to twelve <em>months</em>.</p>\n", guide.Faqs[0].AnswerHtml);
-        Assert.Equal("Six to twelve months.", guide.Faqs[0].AnswerText);
+        Assert.Equal("<p>Yes, you can.</p>\n", guide.Sections.CanYouMove.ToString());
+        Assert.Equal("<p>Quite realistic.</p>\n<h3>In practice</h3>\n<p>It takes <em>time</em>.</p>\n", guide.Sections.HowRealistic.ToString());
+        Assert.Equal("<p>Six to twelve <em>months</em>.</p>\n", guide.Faqs[0].AnswerHtml.ToString());
+        Assert.Equal("Six to twelve months.", guide.Faqs[0].AnswerText.ToString());
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class BodyDiagnosticsTests : LoaderTestBase
 
         var guide = Assert.Single(Load().Snapshot.Guides);
 
-        Assert.DoesNotContain("<script>", guide.Sections.CanYouMove);
-        Assert.Contains("&lt;script&gt;", guide.Sections.CanYouMove);
+        Assert.DoesNotContain("<script>", guide.Sections.CanYouMove.ToString());
+        Assert.Contains("&lt;script&gt;", guide.Sections.CanYouMove.ToString());
     }
 }

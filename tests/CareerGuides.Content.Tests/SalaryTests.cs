@@ -78,5 +78,5 @@ public sealed class SalaryTests
 
     private static Role Role(string slug, SalaryBand entry, SalaryBand mid, SalaryBand senior) =>
         new(slug, $"roles/{slug}.md", slug, "Technology", "Summary", new SalaryBands(entry, mid, senior),
-            new SalarySource("Test", null, new DateOnly(2026, 11, 1)), [], "");
+            new SalarySource("Test", null, new DateOnly(2026, 11, 1)), [], new Utf8Text(""));
 }

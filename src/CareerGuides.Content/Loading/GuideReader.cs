@@ -102,7 +102,7 @@ public static class GuideReader
     private static Faq ToFaq(FaqFrontMatter faq)
     {
         var (html, text) = MarkdownRendering.ToHtmlAndPlainText(faq.Answer);
-        return new Faq(faq.Question, html, text);
+        return new Faq(faq.Question, new Utf8Text(html), new Utf8Text(text));
     }
 
     private static void CheckRange(RangeFrontMatter range, string path, int minimum, FrontMatterBinder binder, DiagnosticBag diagnostics)
@@ -194,10 +194,10 @@ public static class GuideReader
         }
 
         return new GuideSections(
-            MarkdownRendering.RenderBlocks(found[0]!),
-            MarkdownRendering.RenderBlocks(found[1]!),
-            MarkdownRendering.RenderBlocks(found[2]!),
-            MarkdownRendering.RenderBlocks(found[3]!));
+            new Utf8Text(MarkdownRendering.RenderBlocks(found[0]!)),
+            new Utf8Text(MarkdownRendering.RenderBlocks(found[1]!)),
+            new Utf8Text(MarkdownRendering.RenderBlocks(found[2]!)),
+            new Utf8Text(MarkdownRendering.RenderBlocks(found[3]!)));
     }
 
     private static int IndexOfSection(string title)

@@ -56,10 +56,10 @@ public sealed record TransferableSkill(string Skill, string InOldRole, string In
 public sealed record SkillToBuild(string Skill, string Why);
 
 /// <summary>A frequently asked question; the answer is kept as rendered HTML and as plain text.</summary>
-public sealed record Faq(string Question, string AnswerHtml, string AnswerText);
+public sealed record Faq(string Question, Utf8Text AnswerHtml, Utf8Text AnswerText);
 
 /// <summary>The guide's prose sections, rendered to HTML at load time.</summary>
-public sealed record GuideSections(string CanYouMove, string WhyPeopleMove, string HowRealistic, string InterviewFraming);
+public sealed record GuideSections(Utf8Text CanYouMove, Utf8Text WhyPeopleMove, Utf8Text HowRealistic, Utf8Text InterviewFraming);
 
 /// <summary>An old address of a guide (normalised: lower case, no trailing slash), with where it is written.</summary>
 public sealed record RedirectSource(string Path, Diagnostics.SourceLocation At);

@@ -12,7 +12,7 @@ public sealed record Role(
     SalaryBands Salary,
     SalarySource SalarySource,
     ImmutableArray<DayActivity> TypicalDay,
-    string OverviewHtml,
+    Utf8Text OverviewHtml,
     bool Draft = false)
 {
     /// <summary>The site path of the role's page.</summary>

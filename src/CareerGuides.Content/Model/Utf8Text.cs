@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace CareerGuides.Content.Model;
+
+/// <summary>
+/// Rendered text kept as UTF-8 bytes: half the memory of a .NET string for the mostly-ASCII HTML of guide sections
+/// and answers, which for a catalogue of thousands of guides is most of what the site holds. A page is rendered once
+/// per content version and then served from the output cache, so decoding it there costs nothing per request.
+/// </summary>
+public sealed class Utf8Text : IEquatable<Utf8Text>
+{
+    private readonly byte[] _bytes;
+
+    public Utf8Text(string text) => _bytes = Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The text's UTF-8 bytes.</summary>
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    public bool IsEmpty => _bytes.Length == 0;
+
+    public override string ToString() => Encoding.UTF8.GetString(_bytes);
+
+    public bool Equals(Utf8Text? other) => other is not null && _bytes.AsSpan().SequenceEqual(other._bytes);
+
+    public override bool Equals(object? obj) => Equals(obj as Utf8Text);
+
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(_bytes);
+        return hash.ToHashCode();
+    }
+}
