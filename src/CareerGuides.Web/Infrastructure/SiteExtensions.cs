@@ -92,6 +92,10 @@ public static class SiteExtensions
         });
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+
+        // Loading a large catalogue leaves the parse's garbage behind; return it to the operating system once, at
+        // start-up, rather than carrying it as resident memory for the life of the process.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;
     }
 }
