@@ -17,6 +17,9 @@ public sealed record SalaryComparison(Role From, Role To, IntRange? YearsToMidCa
 
     /// <summary>Senior pay in the new role against senior pay in the old one.</summary>
     public PayChange SeniorComparison { get; } = PayChange.Between(From.Salary.Senior, To.Salary.Senior);
+
+    /// <summary>The six bands drawn on one axis with the typical move marked, laid out once at load time.</summary>
+    public SalaryChart Chart { get; } = SalaryChart.For(From, To);
 }
 
 /// <summary>The change in pay from one band to another.</summary>
