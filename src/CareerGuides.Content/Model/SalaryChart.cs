@@ -18,6 +18,7 @@ namespace CareerGuides.Content.Model;
 /// <param name="Ticks">Axis ticks with their gridlines.</param>
 /// <param name="Groups">Entry, mid-career and senior, each with one bar per role.</param>
 /// <param name="Move">The typical move's arrow.</param>
+/// <param name="Description">What the chart shows in one sentence, its accessible name (the table gives every figure).</param>
 public sealed record SalaryChart(
     int Height,
     int AxisMax,
@@ -26,7 +27,8 @@ public sealed record SalaryChart(
     int TickLabelY,
     ImmutableArray<ChartTick> Ticks,
     ImmutableArray<ChartGroup> Groups,
-    ChartMove Move)
+    ChartMove Move,
+    string Description)
 {
     /// <summary>How far an open-ended band's faded tail reaches past its max, as a share of the axis.</summary>
     public const double OpenEndedTail = 0.05;
@@ -103,7 +105,10 @@ public sealed record SalaryChart(
             18,
             $"{SalaryBand.Money(move.FromBand.Midpoint)} \u2192 {SalaryBand.Money(move.ToBand.Midpoint)} ({(move.MidpointPercent > 0 ? "+" : move.MidpointPercent < 0 ? "\u2212" : "")}{Math.Abs(move.MidpointPercent)}%)");
 
-        return new SalaryChart(height, axisMax, MoveRowHeight - 4, height - AxisHeight + 4, height - 6, ticks, groups.MoveToImmutable(), chartMove);
+        var description =
+            $"Chart of the salary bands in the table, {from.Title} and {to.Title} on one scale from £0 to {SalaryBand.Money(axisMax)}, " +
+            $"with the typical move marked: from the middle of mid-career {from.Title} pay to the middle of entry {to.Title} pay, {chartMove.Label}.";
+        return new SalaryChart(height, axisMax, MoveRowHeight - 4, height - AxisHeight + 4, height - 6, ticks, groups.MoveToImmutable(), chartMove, description);
     }
 
     /// <summary>"£50k", "£150k", "£0".</summary>

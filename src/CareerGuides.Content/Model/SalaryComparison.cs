@@ -53,6 +53,9 @@ public sealed record PayChange(SalaryBand FromBand, SalaryBand ToBand, int Lowes
         : IsRise ? $"a rise of {SalaryBand.Money(Lowest)} to {SalaryBand.Money(Highest)} a year"
         : $"anything from a cut of {SalaryBand.Money(-Lowest)} to a rise of {SalaryBand.Money(Highest)} a year";
 
+    /// <summary>The midpoint change as a comparison: "51% less than", "12% more than" or "about the same as".</summary>
+    public string ComparedText => MidpointPercent == 0 ? "about the same as" : $"{PercentText} than";
+
     /// <summary>The midpoint change in words: "51% less", "12% more" or "about the same".</summary>
     public string PercentText =>
         MidpointPercent < 0 ? $"{-MidpointPercent}% less"

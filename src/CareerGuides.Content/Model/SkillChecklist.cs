@@ -20,6 +20,12 @@ namespace CareerGuides.Content.Model;
 /// <param name="TimelineEstimates">Index <c>k</c>: the timeline in months for a reader who has <c>k</c> of the skills to build.</param>
 public sealed record SkillChecklist(ImmutableArray<string> TransferableIds, ImmutableArray<string> ToBuildIds, ImmutableArray<IntRange> TimelineEstimates)
 {
+    /// <summary>Each estimate as the page shows it, '|'-separated by number of skills had ("6–12 months|5–10 months|…").</summary>
+    public string EstimatesText { get; } = string.Join('|', TimelineEstimates.Select(MonthsText));
+
+    /// <summary>The job hunt that no skill shortens: the estimate for a reader who has every skill to build.</summary>
+    public IntRange JobHunt => TimelineEstimates[^1];
+
     public static SkillChecklist For(IReadOnlyList<TransferableSkill> transferable, IReadOnlyList<SkillToBuild> toBuild, IntRange timeline)
     {
         ArgumentNullException.ThrowIfNull(transferable);

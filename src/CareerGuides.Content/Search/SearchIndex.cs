@@ -48,8 +48,9 @@ public sealed record SearchResults(string Query, ImmutableArray<SearchHit> Hits,
 /// "developr" finds "developer"), at 0.6 and 0.4 of the weight; a query word of 3 letters or more also matches the
 /// words it begins ("dev" finds "developer") at 0.7. Each document takes, per query word, its best match.</para>
 /// <para>Ranking: documents that match more of the query's words come first; then the higher sum of the words'
-/// scores, plus a bonus of 10 when the query names every word of the title (so "data analyst", even misspelt, puts the
-/// Data Analyst role before the guides that mention it); ties go by title.</para>
+/// scores, plus a title bonus of up to 10 for the share of the title's words the query names (so "analyst", "data
+/// analist" or "data analysts" put the Data Analyst role before the guides into it, whose titles are longer); ties
+/// go by title.</para>
 /// </remarks>
 public sealed class SearchIndex
 {
@@ -195,7 +196,8 @@ public sealed class SearchIndex
             .Select(i =>
             {
                 var document = _documents[i];
-                var bonus = document.TitleWords.IsSubsetOf(matchedWords) ? TitleWeight : 0;
+                var named = document.TitleWords.Count(matchedWords.Contains);
+                var bonus = document.TitleWords.Count == 0 ? 0 : TitleWeight * named / document.TitleWords.Count;
                 return (Matched: matched[i], Hit: new SearchHit(document.Kind, document.Title, document.Url, document.Summary, document.Guide, document.Role, scores[i] + bonus));
             })
             .OrderByDescending(h => h.Matched)
