@@ -58,7 +58,7 @@
       label.appendChild(document.createTextNode('I already have this'));
       var hidden = document.createElement('span');
       hidden.className = 'visually-hidden';
-      hidden.textContent = ': ' + (heading ? heading.textContent : id);
+      hidden.textContent = ' (' + (heading ? heading.textContent : id) + ')';
       label.appendChild(hidden);
       var wrapper = document.createElement('p');
       wrapper.className = 'check';
