@@ -1,4 +1,4 @@
-// CI check: every page of the site, and each page type (home, role list, role, guide, 404), has zero errors in the
+// CI check: every page of the site, and each page type (home, role list, role, guide, search, 404), has zero errors in the
 // W3C Nu Html Checker (npm vnu-jar). Pages come from the site's own sitemap, so a new page is checked automatically.
 // Exit code 0 when every page is valid.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,9 @@ const pageTypes = [
   ['role-list', '/roles', 200],
   ['role', '/roles/data-scientist', 200],
   ['guide', '/guides/data-scientist-to-backend-developer', 200],
+  ['search', '/search', 200],
+  ['search-results', '/search?q=analist', 200],
+  ['search-no-results', '/search?q=astronaut', 200],
   ['not-found', '/guides/no-such-guide', 404],
 ];
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CareerGuides.Content.Diagnostics;
 using CareerGuides.Content.Model;
+using CareerGuides.Content.Search;
 
 namespace CareerGuides.Content.Loading;
 
@@ -21,6 +22,7 @@ public sealed class ContentSnapshot
     private readonly FrozenDictionary<string, ImmutableArray<Guide>> _guidesFrom;
     private readonly FrozenDictionary<string, ImmutableArray<Guide>> _guidesInto;
     private readonly FrozenDictionary<string, Guide> _redirects;
+    private readonly FrozenDictionary<string, RelatedGuides> _related;
 
     /// <param name="roles">Every role that loaded.</param>
     /// <param name="guides">Every guide that loaded and linked.</param>
@@ -64,12 +66,24 @@ public sealed class ContentSnapshot
         GuidesByStartingRole = [.. Roles
             .Where(r => _guidesFrom.ContainsKey(r.Slug))
             .Select(r => new RoleGuides(r, _guidesFrom[r.Slug]))];
-        RolesBySector = [.. Roles
+        RolesBySector = BySector(Roles);
+        StartingRolesBySector = BySector(Roles.Where(r => _guidesFrom.ContainsKey(r.Slug)));
+        TargetRolesBySector = BySector(Roles.Where(r => _guidesInto.ContainsKey(r.Slug)));
+        _related = Guides.ToFrozenDictionary(
+            g => g.Slug,
+            g => new RelatedGuides(
+                [.. GuidesFrom(g.From.Slug).Where(other => !ReferenceEquals(other, g))],
+                [.. GuidesInto(g.To.Slug).Where(other => !ReferenceEquals(other, g))]),
+            StringComparer.Ordinal);
+        Search = SearchIndex.Build(Guides, Roles);
+        Pages = PublishedPages.From(this);
+    }
+
+    private static ImmutableArray<SectorRoles> BySector(IEnumerable<Role> roles) =>
+        [.. roles
             .GroupBy(r => r.Sector, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new SectorRoles(g.Key, Slugs.Slugify(g.Key), [.. g]))];
-        Pages = PublishedPages.From(this);
-    }
 
     /// <summary>An empty snapshot, for a site whose content has not loaded.</summary>
     public static ContentSnapshot Empty { get; } = new([], [], [], "empty", DateTimeOffset.UnixEpoch);
@@ -100,6 +114,15 @@ public sealed class ContentSnapshot
     /// <summary>Every role grouped by sector, sectors and roles by name.</summary>
     public ImmutableArray<SectorRoles> RolesBySector { get; }
 
+    /// <summary>The roles that guides start from ("I am a ..."), grouped by sector.</summary>
+    public ImmutableArray<SectorRoles> StartingRolesBySector { get; }
+
+    /// <summary>The roles that guides lead into ("I want to become ..."), grouped by sector.</summary>
+    public ImmutableArray<SectorRoles> TargetRolesBySector { get; }
+
+    /// <summary>Site search over every guide and role served, built with the snapshot.</summary>
+    public SearchIndex Search { get; }
+
     /// <summary>Every published page with the date its content last changed (for the sitemap and HTTP validators).</summary>
     public PublishedPages Pages { get; }
 
@@ -118,6 +141,13 @@ public sealed class ContentSnapshot
     /// <summary>Every old address and the guide it redirects to.</summary>
     public IReadOnlyDictionary<string, Guide> RedirectMap => _redirects;
 
+    /// <summary>A served guide's neighbours: the other moves from its old role and the other routes into its new one.</summary>
+    public RelatedGuides Related(Guide guide)
+    {
+        ArgumentNullException.ThrowIfNull(guide);
+        return _related.GetValueOrDefault(guide.Slug) ?? RelatedGuides.None;
+    }
+
     /// <summary>Why a guide or role is not on the live site (draft, scheduled), or null when it is.</summary>
     public string? NotLiveReason(Guide guide) => guide.NotLiveReason(Policy.Today);
 
@@ -130,6 +160,16 @@ public sealed class ContentSnapshot
 
 /// <summary>A role and the guides that start from it.</summary>
 public sealed record RoleGuides(Role Role, ImmutableArray<Guide> Guides);
+
+/// <summary>A guide's related guides, by title of the role that differs.</summary>
+/// <param name="FromSameRole">Other moves from the guide's old role.</param>
+/// <param name="IntoSameRole">Other routes into the guide's new role.</param>
+public sealed record RelatedGuides(ImmutableArray<Guide> FromSameRole, ImmutableArray<Guide> IntoSameRole)
+{
+    public static RelatedGuides None { get; } = new([], []);
+
+    public bool IsEmpty => FromSameRole.IsEmpty && IntoSameRole.IsEmpty;
+}
 
 /// <summary>A sector and its roles.</summary>
 /// <param name="Sector">The sector's name as editors wrote it.</param>

@@ -35,6 +35,9 @@ public sealed record Guide(
         : Published > today ? string.Create(CultureInfo.GetCultureInfo("en-GB"), $"Scheduled: goes live on {Published:d MMMM yyyy}")
         : null;
 
+    /// <summary>The skills as a checklist: ids to remember ticks by and the timeline for each number of skills already had.</summary>
+    public SkillChecklist Checklist { get; } = SkillChecklist.For(TransferableSkills, SkillsToBuild, TimelineMonths);
+
     /// <summary>"Data Scientist to Backend Developer".</summary>
     public string Title => $"{From.Title} to {To.Title}";
 

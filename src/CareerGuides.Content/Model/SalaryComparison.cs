@@ -17,6 +17,9 @@ public sealed record SalaryComparison(Role From, Role To, IntRange? YearsToMidCa
 
     /// <summary>Senior pay in the new role against senior pay in the old one.</summary>
     public PayChange SeniorComparison { get; } = PayChange.Between(From.Salary.Senior, To.Salary.Senior);
+
+    /// <summary>The six bands drawn on one axis with the typical move marked, laid out once at load time.</summary>
+    public SalaryChart Chart { get; } = SalaryChart.For(From, To);
 }
 
 /// <summary>The change in pay from one band to another.</summary>
@@ -49,6 +52,9 @@ public sealed record PayChange(SalaryBand FromBand, SalaryBand ToBand, int Lowes
         IsCut ? $"a cut of {SalaryBand.Money(-Highest)} to {SalaryBand.Money(-Lowest)} a year"
         : IsRise ? $"a rise of {SalaryBand.Money(Lowest)} to {SalaryBand.Money(Highest)} a year"
         : $"anything from a cut of {SalaryBand.Money(-Lowest)} to a rise of {SalaryBand.Money(Highest)} a year";
+
+    /// <summary>The midpoint change as a comparison: "51% less than", "12% more than" or "about the same as".</summary>
+    public string ComparedText => MidpointPercent == 0 ? "about the same as" : $"{PercentText} than";
 
     /// <summary>The midpoint change in words: "51% less", "12% more" or "about the same".</summary>
     public string PercentText =>

@@ -46,6 +46,7 @@ public static class SiteExtensions
             .Validate(o => o.HasValidPracticeTemplate(), "Site:InterviewPracticeUrlTemplate must be an absolute http(s) address containing {role}.")
             .ValidateOnStart();
         builder.Services.AddRazorPages();
+        builder.UseStaticAssetsFromBuildOutput();
 
         // Write £, – and other non-ASCII text as UTF-8 characters rather than numeric entities: smaller, readable pages.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CareerGuides.Content.Loading;
-using CareerGuides.Content.Model;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerGuides.Web.Pages;
@@ -13,13 +12,13 @@ public sealed class StatusModel(ContentSnapshot snapshot) : PageModel
 {
     public int Code { get; private set; }
 
-    /// <summary>Roles to suggest on a "not found" page.</summary>
-    public ImmutableArray<Role> Roles { get; private set; } = [];
+    /// <summary>Roles to suggest on a "not found" page, by sector.</summary>
+    public ImmutableArray<SectorRoles> Sectors { get; private set; } = [];
 
     public void OnGet(int code)
     {
         Code = code;
-        Roles = snapshot.Roles;
+        Sectors = snapshot.RolesBySector;
 
         // Reached directly (not re-executed), the page answers with the status it describes.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)

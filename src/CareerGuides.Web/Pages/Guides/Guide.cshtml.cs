@@ -15,6 +15,9 @@ public sealed class GuideModel(ContentSnapshot snapshot, IOptions<SiteOptions> s
     /// <summary>Why the guide is not on the live site (shown only where unpublished content is served), or null.</summary>
     public string? NotLiveReason { get; private set; }
 
+    /// <summary>Other moves from the old role and other routes into the new one (from the snapshot).</summary>
+    public RelatedGuides Related { get; private set; } = RelatedGuides.None;
+
     /// <summary>Where the call to action sends readers to practise interviews for the new role.</summary>
     public string PracticeUrl { get; private set; } = "";
 
@@ -27,6 +30,7 @@ public sealed class GuideModel(ContentSnapshot snapshot, IOptions<SiteOptions> s
 
         Guide = guide;
         NotLiveReason = snapshot.NotLiveReason(guide);
+        Related = snapshot.Related(guide);
         PracticeUrl = site.Value.InterviewPracticeUrl(guide.To.Slug);
         return Page();
     }
