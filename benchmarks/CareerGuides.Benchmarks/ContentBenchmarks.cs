@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using CareerGuides.Content.Diagnostics;
-using CareerGuides.Content.Loading;
 using CareerGuides.Synthetic;
 
 namespace CareerGuides.Benchmarks;

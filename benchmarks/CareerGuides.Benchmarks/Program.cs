@@ -1,5 +1,4 @@
 using System.Globalization;
-using BenchmarkDotNet.Running;
 using CareerGuides.Synthetic;
 
 namespace CareerGuides.Benchmarks;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CareerGuides.Cli;
 
 var contentOption = new Option<string>("--content", "-c")

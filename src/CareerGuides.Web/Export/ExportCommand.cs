@@ -62,7 +62,12 @@ public static class ExportCommand
     /// <summary>The site exactly as it serves, on a loopback port, without the watcher, and without keeping rendered pages in memory.</summary>
     public static WebApplication Build(string[] configurationArgs)
     {
-        var builder = WebApplication.CreateBuilder(configurationArgs);
+        // The application name finds the Razor pages and the static assets' manifest whichever process hosts the export.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = configurationArgs,
+            ApplicationName = typeof(ExportCommand).Assembly.GetName().Name,
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Content:Watch"] = "false",

@@ -153,7 +153,13 @@ public sealed partial class StaticExporter(IServiceProvider services, HttpClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         using var response = await client.SendAsync(request, cancellation);
-        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellation));
+        var body = await response.Content.ReadAsByteArrayAsync(cancellation);
+        if (response.Content.Headers.ContentLength is { } length && length != body.Length)
+        {
+            throw new InvalidOperationException($"GET {path} declared {length} bytes and sent {body.Length}.");
+        }
+
+        return (response.StatusCode, body);
     }
 
     private static void CollectAssets(byte[] html, HashSet<string> pagePaths, ConcurrentDictionary<string, byte> assets)
@@ -229,7 +235,12 @@ public sealed partial class StaticExporter(IServiceProvider services, HttpClient
             }
         }
 
-        File.WriteAllLines(manifest, keep.Order(StringComparer.Ordinal));
+        var text = string.Concat(keep.Order(StringComparer.Ordinal).Select(f => f + "\n"));
+        if (!File.Exists(manifest) || File.ReadAllText(manifest) != text)
+        {
+            File.WriteAllText(manifest, text);
+        }
+
         return deleted;
     }
 }
