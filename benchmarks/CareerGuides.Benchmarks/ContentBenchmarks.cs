@@ -1,3 +1,6 @@
+using BenchmarkDotNet.Attributes;
+using CareerGuides.Content.Diagnostics;
+using CareerGuides.Content.Loading;
 using CareerGuides.Synthetic;
 
 namespace CareerGuides.Benchmarks;

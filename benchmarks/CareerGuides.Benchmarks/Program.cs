@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Running;
 using CareerGuides.Synthetic;
 
 namespace CareerGuides.Benchmarks;

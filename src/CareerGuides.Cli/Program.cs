@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CareerGuides.Cli;
 
 var contentOption = new Option<string>("--content", "-c")
