@@ -8,7 +8,8 @@ namespace CareerGuides.Web.Export;
 /// <summary>
 /// <c>CareerGuides.Web export &lt;dir&gt; [configuration...]</c>: starts the real site on a free loopback port
 /// (Kestrel, 127.0.0.1:0, content watcher off), fetches every public URL and writes the static site into the folder.
-/// Other arguments are configuration, as for the site (<c>--Site:BaseUrl=https://...</c>, <c>--Content:Path=...</c>).
+/// Other arguments are configuration, as for the site (<c>--Site:BaseUrl=https://...</c>, <c>--Content:Path=...</c>,
+/// <c>--Export:Precompress=false</c> to skip the .br and .gz files).
 /// </summary>
 public static class ExportCommand
 {
@@ -47,7 +48,8 @@ public static class ExportCommand
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var client = new HttpClient { BaseAddress = new Uri(address) };
-            var result = await new StaticExporter(app.Services, client).ExportAsync(directory);
+            var precompress = app.Configuration.GetValue("Export:Precompress", defaultValue: true);
+            var result = await new StaticExporter(app.Services, client, precompress).ExportAsync(directory);
             await output.WriteLineAsync(
                 $"Exported to {directory}: {result.Rendered} URLs rendered, {result.Written} files written, {result.Unchanged} unchanged, " +
                 $"{result.Deleted} removed, {result.Redirects} redirects; {result.Elapsed.TotalSeconds:0.00} s");

@@ -24,7 +24,10 @@ public sealed record ExportResult(int Rendered, int Written, int Unchanged, int 
 /// <c>guides/x.html</c>, files and assets at their own path, the 404 page as <c>404.html</c>; each with a
 /// precompressed <c>.br</c> and <c>.gz</c> beside it. A file whose bytes did not change is not rewritten.
 /// </summary>
-public sealed partial class StaticExporter(IServiceProvider services, HttpClient client)
+/// <param name="services">The running site's services (its content store and SEO catalog list the URLs).</param>
+/// <param name="client">A client of the running site.</param>
+/// <param name="precompress">Write .br and .gz beside each file (default); off for hosts that compress themselves.</param>
+public sealed partial class StaticExporter(IServiceProvider services, HttpClient client, bool precompress = true)
 {
     /// <summary>The list of files the last export wrote, so the next one can remove what the site dropped.</summary>
     public const string ManifestName = ".export-manifest";
@@ -175,18 +178,22 @@ public sealed partial class StaticExporter(IServiceProvider services, HttpClient
     }
 
     /// <summary>Writes the file and its .br and .gz unless the file already holds these bytes (and both exist).</summary>
-    private static async Task<bool> WriteIfChangedAsync(string root, string relative, byte[] body, CancellationToken cancellation)
+    private async Task<bool> WriteIfChangedAsync(string root, string relative, byte[] body, CancellationToken cancellation)
     {
         var path = Path.Combine(root, relative);
-        if (File.Exists(path) && File.Exists(path + ".br") && File.Exists(path + ".gz")
+        if (File.Exists(path) && (!precompress || (File.Exists(path + ".br") && File.Exists(path + ".gz")))
             && new FileInfo(path).Length == body.Length && (await File.ReadAllBytesAsync(path, cancellation)).AsSpan().SequenceEqual(body))
         {
             return false;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path + ".br", Compress(body, static s => new BrotliStream(s, CompressionLevel.Optimal)), cancellation);
-        await File.WriteAllBytesAsync(path + ".gz", Compress(body, static s => new GZipStream(s, CompressionLevel.Optimal)), cancellation);
+        if (precompress)
+        {
+            await File.WriteAllBytesAsync(path + ".br", Compress(body, static s => new BrotliStream(s, CompressionLevel.Optimal)), cancellation);
+            await File.WriteAllBytesAsync(path + ".gz", Compress(body, static s => new GZipStream(s, CompressionLevel.Optimal)), cancellation);
+        }
+
         await File.WriteAllBytesAsync(path, body, cancellation);
         return true;
     }
