@@ -31,7 +31,8 @@ hugo version
 measure() {
   local name=$1
   shift
-  /usr/bin/time -v -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 || { echo "$name failed"; tail -n 20 "$work/$name.log"; exit 1; }
+  # Through bash, so the shell functions below can be measured; GNU time reports the largest process's peak memory.
+  /usr/bin/time -v -o "$work/$name.time" bash -c '"$@"' measure "$@" > "$work/$name.log" 2>&1 || { echo "$name failed"; tail -n 20 "$work/$name.log"; exit 1; }
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/$name.time")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$work/$name.time")
@@ -48,6 +49,8 @@ export_site() { # export_site OUTPUT [configuration...]
 hugo_site() { # hugo_site OUTPUT
   hugo --source benchmarks/hugo --contentDir "$work/content" --destination "$1" --cacheDir "$work/hugo-cache" --quiet
 }
+export -f export_site hugo_site
+export work
 
 echo "== builds (two rounds, alternating)"
 for round in 1 2; do
