@@ -5,6 +5,11 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Gl
 
 try
 {
+    if (CareerGuides.Web.Export.ExportCommand.IsExport(args))
+    {
+        return await CareerGuides.Web.Export.ExportCommand.RunAsync(args, Console.Out);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddSiteLogging().AddContent().AddSiteServices();
 

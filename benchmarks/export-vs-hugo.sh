@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Static export vs Hugo, in one run on the same 10,000 synthetic guides (120 roles): wall time and peak memory
+# (GNU time's "Maximum resident set size") of
+#   - `CareerGuides.Web export` (Release, published), with and without the .br/.gz files it writes by default;
+#   - Debian's Hugo with the minimal layouts in benchmarks/hugo/ (the same fields from the same files);
+#   - an incremental re-export after one guide's summary changed (what it rendered and wrote).
+# Each build starts from an empty output folder (Hugo's from no resources cache); the builds alternate, twice, and
+# the figures are the better of the two runs of each. Ratios matter, not seconds: the machine is shared.
+#
+#   benchmarks/export-vs-hugo.sh [guides, default 10000] [roles, default 120]
+# Needs: hugo and GNU time (apt-get install -y hugo time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+guides=${1:-10000}
+roles=${2:-120}
+work=$PWD/artifacts/bench/export-vs-hugo
+rm -rf "$work"
+mkdir -p "$work"
+command -v hugo > /dev/null || { echo "hugo is missing: apt-get install -y hugo"; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time"; exit 1; }
+
+echo "== generating $roles roles and $guides guides"
+dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
+
+echo "== publishing the site (Release)"
+dotnet publish src/CareerGuides.Web -c Release -o "$work/site" > "$work/publish.log" 2>&1
+hugo version
+
+# measure NAME COMMAND...: runs it under GNU time; appends "NAME seconds peak-MiB" to $work/results.
+measure() {
+  local name=$1
+  shift
+  # Through bash, so the shell functions below can be measured; GNU time reports the largest process's peak memory.
+  /usr/bin/time -v -o "$work/$name.time" bash -c '"$@"' measure "$@" > "$work/$name.log" 2>&1 || { echo "$name failed"; tail -n 20 "$work/$name.log"; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/$name.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$work/$name.time")
+  echo "$name $wall $rss" >> "$work/results"
+  printf '%-22s %8.2f s %7d MiB   %s\n' "$name" "$wall" "$rss" "$(grep -h '^Exported' "$work/$name.log" || true)"
+}
+
+export_site() { # export_site OUTPUT [configuration...]
+  local out=$1
+  shift
+  (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production exec ./CareerGuides.Web export "$out" --Content:Path="$work/content" \
+    --Serilog:MinimumLevel:Default=Warning --RateLimiting:Enabled=false "$@")
+}
+hugo_site() { # hugo_site OUTPUT
+  hugo --source benchmarks/hugo --contentDir "$work/content" --destination "$1" --cacheDir "$work/hugo-cache" --quiet
+}
+export -f export_site hugo_site
+export work
+
+echo "== builds (two rounds, alternating)"
+for round in 1 2; do
+  rm -rf "$work/out-export" "$work/out-plain" "$work/out-hugo" "$work/hugo-cache"
+  measure "export-$round" export_site "$work/out-export"
+  measure "export-plain-$round" export_site "$work/out-plain" --Export:Precompress=false
+  measure "hugo-$round" hugo_site "$work/out-hugo"
+done
+
+echo "== incremental: one guide's summary changed, re-export into the same folder"
+guide_files=("$work"/content/guides/*.md)
+sed -i -E '0,/^summary: "/s//summary: "Changed: /' "${guide_files[0]}"
+measure "export-incremental" export_site "$work/out-export"
+
+best() { grep -E "^$1-[0-9] " "$work/results" | sort -k2 -n | head -n 1; }
+read -r _ ew em < <(best export)
+read -r _ pw pm < <(best export-plain)
+read -r _ hw hm < <(best hugo)
+read -r _ iw im < <(grep '^export-incremental ' "$work/results")
+pages_export=$(find "$work/out-export" -name '*.html' | wc -l)
+pages_hugo=$(find "$work/out-hugo" -name '*.html' | wc -l)
+echo
+echo "guides: $guides, roles: $roles; HTML files: export $pages_export, Hugo $pages_hugo"
+printf 'export (with .br + .gz):  %6.2f s  %5d MiB   time %.2fx Hugo, memory %.2fx Hugo\n' "$ew" "$em" "$(echo "$ew / $hw" | bc -l)" "$(echo "$em / $hm" | bc -l)"
+printf 'export (no precompress):  %6.2f s  %5d MiB   time %.2fx Hugo, memory %.2fx Hugo\n' "$pw" "$pm" "$(echo "$pw / $hw" | bc -l)" "$(echo "$pm / $hm" | bc -l)"
+printf 'hugo:                     %6.2f s  %5d MiB\n' "$hw" "$hm"
+printf 'incremental re-export:    %6.2f s  %5d MiB   %s\n' "$iw" "$im" "$(grep -h '^Exported' "$work/export-incremental.log")"
