@@ -10,12 +10,22 @@ namespace CareerGuides.Web.Content;
 /// files involved. If the operating system refuses a watcher (its limit is reached) or loses events, the folder is
 /// rescanned instead. Also rebuilds when the date changes, so scheduled guides go live on their day.
 /// </summary>
+/// <param name="store">The content being served.</param>
+/// <param name="options">The content settings.</param>
+/// <param name="timeProvider">The clock.</param>
+/// <param name="logger">Where the watcher reports.</param>
+/// <param name="createWatcher">Creates the file-system watcher for a folder; tests replace it to simulate the
+/// operating system refusing one.</param>
 public sealed partial class ContentWatcher(
     ContentStore store,
     IOptions<ContentOptions> options,
     TimeProvider timeProvider,
-    ILogger<ContentWatcher> logger) : BackgroundService
+    ILogger<ContentWatcher> logger,
+    ContentWatcher.WatcherFactory? createWatcher = null) : BackgroundService
 {
+    /// <summary>Creates a file-system watcher for a folder (events not yet enabled).</summary>
+    public delegate FileSystemWatcher WatcherFactory(string path);
+
     /// <summary>Stands for "rescan everything" in the queue of changes.</summary>
     private const string Rescan = "";
 
@@ -65,11 +75,9 @@ public sealed partial class ContentWatcher(
 
     private FileSystemWatcher? StartWatcher()
     {
-        var watcher = new FileSystemWatcher(store.RootPath)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
+        var watcher = (createWatcher ?? (path => new FileSystemWatcher(path)))(store.RootPath);
+        watcher.IncludeSubdirectories = true;
+        watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
         // A folder's "changed" event only says a file inside it changed, which has its own event.
         watcher.Changed += (_, e) =>
         {
@@ -120,14 +128,7 @@ public sealed partial class ContentWatcher(
     }
 
     /// <summary>Markdown files, but not editors' backup, swap and lock files (<c>.#a.md</c>, <c>#a.md#</c>, <c>a.md~</c>).</summary>
-    internal static bool IsContentFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-            && !name.StartsWith('.')
-            && !name.StartsWith('#')
-            && !name.StartsWith('~');
-    }
+    internal static bool IsContentFile(string path) => CareerGuides.Content.Loading.ContentFiles.IsContentFile(path);
 
     /// <summary>
     /// Waits for the first change, then gathers more until the folder is quiet or the maximum delay passes.
