@@ -14,17 +14,17 @@ namespace CareerGuides.Web.Content;
 /// <param name="options">The content settings.</param>
 /// <param name="timeProvider">The clock.</param>
 /// <param name="logger">Where the watcher reports.</param>
-/// <param name="createWatcher">Creates the file-system watcher for a folder; tests replace it to simulate the
-/// operating system refusing one.</param>
+/// <param name="enableWatcher">Starts a file-system watcher (sets EnableRaisingEvents); tests replace it to simulate
+/// the operating system refusing one, as it does when its inotify limit is reached.</param>
 public sealed partial class ContentWatcher(
     ContentStore store,
     IOptions<ContentOptions> options,
     TimeProvider timeProvider,
     ILogger<ContentWatcher> logger,
-    ContentWatcher.WatcherFactory? createWatcher = null) : BackgroundService
+    ContentWatcher.WatcherStarter? enableWatcher = null) : BackgroundService
 {
-    /// <summary>Creates a file-system watcher for a folder (events not yet enabled).</summary>
-    public delegate FileSystemWatcher WatcherFactory(string path);
+    /// <summary>Starts a configured file-system watcher; throws as FileSystemWatcher does when the system refuses one.</summary>
+    public delegate void WatcherStarter(FileSystemWatcher watcher);
 
     /// <summary>Stands for "rescan everything" in the queue of changes.</summary>
     private const string Rescan = "";
@@ -75,9 +75,11 @@ public sealed partial class ContentWatcher(
 
     private FileSystemWatcher? StartWatcher()
     {
-        var watcher = (createWatcher ?? (path => new FileSystemWatcher(path)))(store.RootPath);
-        watcher.IncludeSubdirectories = true;
-        watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
+        var watcher = new FileSystemWatcher(store.RootPath)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
         // A folder's "changed" event only says a file inside it changed, which has its own event.
         watcher.Changed += (_, e) =>
         {
@@ -101,7 +103,7 @@ public sealed partial class ContentWatcher(
 
         try
         {
-            watcher.EnableRaisingEvents = true;
+            (enableWatcher ?? (w => w.EnableRaisingEvents = true))(watcher);
             LogWatching(store.RootPath);
             return watcher;
         }

@@ -50,6 +50,7 @@ public static class SiteExtensions
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.AddSeo();
+        builder.AddSecurity();
         return builder;
     }
 
@@ -57,6 +58,7 @@ public static class SiteExtensions
     {
         // Load the content before the first request, so start-up logs say what was published.
         app.Services.GetRequiredService<ContentStore>();
+        app.UseSecurity();
 
         if (!app.Environment.IsDevelopment())
         {
