@@ -46,6 +46,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Content:Watch", "false");
         builder.UseSetting("AllowedHosts", AllowedHost);
+
+        // One in-memory client stands for every test: the rate limit is switched on by the tests that test it.
+        builder.UseSetting("Security:RateLimit:Enabled", "false");
         if (_contentPath is not null)
         {
             builder.UseSetting("Content:Path", _contentPath);

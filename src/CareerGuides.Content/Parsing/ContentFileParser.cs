@@ -48,6 +48,15 @@ public static class ContentFileParser
             return null;
         }
 
+        var depth = MarkdownRendering.NestingDepth(document);
+        if (depth > ContentLimits.MaxMarkdownDepth)
+        {
+            diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,
+                $"The Markdown nests quotes, lists, links or emphasis more than {ContentLimits.MaxMarkdownDepth} levels deep.", null,
+                "Look for a long run of '>', '-', '[' or '*' characters; a guide never needs more than a few levels of nesting.");
+            return null;
+        }
+
         var frontMatter = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
         if (frontMatter is null)
         {

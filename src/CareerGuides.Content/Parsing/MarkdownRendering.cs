@@ -52,6 +52,49 @@ public static class MarkdownRendering
         exception is ArgumentException && exception.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// The deepest nesting of blocks and inlines in the tree, measured without recursion. Markdig refuses to parse
+    /// or render past its own depth limit by throwing; the loader refuses earlier, at <see cref="ContentLimits.MaxMarkdownDepth"/>.
+    /// </summary>
+    public static int NestingDepth(MarkdownObject root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (depth > ContentLimits.MaxMarkdownDepth)
+            {
+                return depth;
+            }
+
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, depth + 1));
+                    break;
+                case ContainerInline containerInline:
+                    for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+            }
+        }
+
+        return deepest;
+    }
+
+    /// <summary>
     /// Finds every link, image, autolink and link reference definition whose address is not allowed
     /// (<see cref="LinkPolicy"/>) and neutralises it in place: links and images point nowhere, autolinks become text.
     /// A link that uses a reference definition is reported once, at the definition.
@@ -117,6 +160,11 @@ public static class MarkdownRendering
             document = Markdown.Parse(markdown, Pipeline);
         }
         catch (ArgumentException e) when (IsTooDeeplyNested(e))
+        {
+            return new RenderedFragment(null, []);
+        }
+
+        if (NestingDepth(document) > ContentLimits.MaxMarkdownDepth)
         {
             return new RenderedFragment(null, []);
         }

@@ -33,6 +33,12 @@ public static class ContentLimits
     public const int MaxOpenBrackets = 2_000;
 
     /// <summary>
+    /// Deepest nesting of Markdown blocks and inlines (quotes in lists in quotes, emphasis in links in emphasis...).
+    /// Markdig parses deeper than it can render (its renderer throws past its own limit); a real page nests a few levels.
+    /// </summary>
+    public const int MaxMarkdownDepth = 48;
+
+    /// <summary>
     /// Most '|' characters in one file. Markdig's pipe-table parsing is quadratic when a table of thousands of rows
     /// follows a paragraph with emphasis (8,000 rows took 13 s); a real table has a few dozen rows.
     /// </summary>

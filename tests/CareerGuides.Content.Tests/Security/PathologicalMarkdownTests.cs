@@ -121,6 +121,20 @@ public sealed class PathologicalMarkdownTests : LoaderTestBase
         }
     }
 
+    [Theory]
+    [InlineData(130)]
+    [InlineData(400)]
+    public void Unclosed_brackets_that_parse_but_cannot_render_are_a_clear_diagnostic(int brackets)
+    {
+        // Found by the content fuzzer (seed 20261124, execution 70): a run of '[' that Markdig parses into nested
+        // inlines and then refuses to render, which the loader reported as a bug in the site.
+        WriteRole(t => t + "Text, b" + new string('[', brackets) + " and more.\n");
+
+        var d = Assert.Single(new ContentLoader().Load(Content.Root).Snapshot.Diagnostics, d => d.Path == "roles/data-scientist.md");
+
+        Assert.Equal(DiagnosticCodes.MarkdownTooComplex, d.Code);
+    }
+
     [Fact]
     public void Markdig_refusing_deep_nesting_is_a_clear_diagnostic()
     {

@@ -13,6 +13,7 @@ public sealed class RateLimitTests
     {
         var settings = new Dictionary<string, string>
         {
+            ["Security:RateLimit:Enabled"] = "true",
             ["Security:RateLimit:PermitLimit"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Security:RateLimit:WindowSeconds"] = "60",
         };
