@@ -1,5 +1,7 @@
 // Starts the built site (Production, the bundled content) on a free loopback port for the CI checks, with
-// Site:BaseUrl set to that address so canonical URLs and sitemap entries point at the site being checked.
+// Site:BaseUrl set to that address so canonical URLs and sitemap entries point at the site being checked, and
+// AllowedHosts (host filtering) set to the loopback address the checks use. Options: `scheme` ('http' or 'https',
+// with Kestrel's certificate given in `env`), `env` (more settings, e.g. Security__RateLimit__Enabled), `contentPath`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,16 +25,24 @@ function freePort() {
 }
 
 /** Starts the site and resolves once it listens: { origin, stop() }. */
-export async function startSite() {
+export async function startSite({ scheme = 'http', env = {}, contentPath } = {}) {
   if (!existsSync(dll)) {
     throw new Error(`${dll} does not exist: build the solution first (dotnet build).`);
   }
 
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${scheme}://127.0.0.1:${port}`;
   const child = spawn('dotnet', [dll, '--urls', origin], {
     cwd: projectDir,
-    env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Site__BaseUrl: origin, DOTNET_NOLOGO: '1' },
+    env: {
+      ...process.env,
+      ASPNETCORE_ENVIRONMENT: 'Production',
+      Site__BaseUrl: origin,
+      AllowedHosts: '127.0.0.1',
+      DOTNET_NOLOGO: '1',
+      ...(contentPath ? { Content__Path: contentPath } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 

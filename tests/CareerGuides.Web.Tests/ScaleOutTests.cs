@@ -26,8 +26,10 @@ public sealed partial class ScaleOutTests
     [Fact]
     public async Task Two_instances_over_the_same_content_answer_every_url_identically_with_the_same_etags()
     {
-        await using var first = new SiteFactory();
-        await using var second = new SiteFactory();
+        // Over real sockets the Host header is the loopback address, which host filtering must allow.
+        var loopback = new Dictionary<string, string> { ["AllowedHosts"] = "127.0.0.1" };
+        await using var first = new SiteFactory(null, "Production", loopback);
+        await using var second = new SiteFactory(null, "Production", loopback);
         using var a = Start(first);
         using var b = Start(second);
         Assert.NotEqual(a.BaseAddress, b.BaseAddress);

@@ -16,6 +16,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The configured base URL: canonical URLs must use it, never the test server's "localhost".</summary>
     public const string BaseUrl = "https://careerguides.test";
 
+    /// <summary>The one host name the site answers (host filtering): the test client's own.</summary>
+    public const string AllowedHost = "localhost";
+
     private readonly string? _contentPath;
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -42,6 +45,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:BaseUrl", BaseUrl);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Content:Watch", "false");
+        builder.UseSetting("AllowedHosts", AllowedHost);
+
+        // One in-memory client stands for every test: the rate limit is switched on by the tests that test it.
+        builder.UseSetting("Security:RateLimit:Enabled", "false");
         if (_contentPath is not null)
         {
             builder.UseSetting("Content:Path", _contentPath);

@@ -13,6 +13,9 @@ public static class DiagnosticCodes
     public const string UnclosedFrontMatter = "CG0004";
     public const string DuplicateSlug = "CG0005";
     public const string ServingLastGood = "CG0006";
+    public const string FileTooLarge = "CG0007";
+    public const string LineTooLong = "CG0008";
+    public const string LinkOutsideContent = "CG0009";
 
     public const string MalformedYaml = "CG0100";
     public const string MissingField = "CG0101";
@@ -24,6 +27,9 @@ public static class DiagnosticCodes
     public const string ListLength = "CG0107";
     public const string ReviewOverdue = "CG0108";
     public const string InvalidRedirect = "CG0109";
+    public const string FrontMatterTooLarge = "CG0110";
+    public const string YamlTooDeep = "CG0111";
+    public const string YamlAliasLimit = "CG0112";
 
     public const string UnknownRole = "CG0201";
     public const string BrokenRole = "CG0202";
@@ -35,4 +41,6 @@ public static class DiagnosticCodes
     public const string UnknownSection = "CG0302";
     public const string DuplicateSection = "CG0303";
     public const string MissingSection = "CG0304";
+    public const string DisallowedUrl = "CG0305";
+    public const string MarkdownTooComplex = "CG0306";
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CareerGuides.Content.Diagnostics;
 using CareerGuides.Content.Model;
+using CareerGuides.Content.Safety;
 using Diagnostic = CareerGuides.Content.Diagnostics.Diagnostic;
 
 namespace CareerGuides.Content.Loading;
@@ -25,6 +26,9 @@ public sealed record LoadResult(
 {
     /// <summary>Files with errors whose page is not served at all.</summary>
     public int FilesRejected => FilesWithErrors - FilesServingLastGood;
+
+    /// <summary>Files found on a full rescan that are deliberately not read: editors' backup, swap and lock files.</summary>
+    public IReadOnlyList<string> IgnoredFiles { get; init; } = [];
 }
 
 /// <summary>
@@ -75,7 +79,8 @@ public sealed class ContentBuilder
         var today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
         var relative = changedPaths?.Select(ToRelative).ToArray();
         var incremental = relative is not null && relative.All(p => p is not null);
-        var read = incremental ? ReadChanged(relative!, today) : Rescan(today);
+        var ignored = new List<string>();
+        var read = incremental ? ReadChanged(relative!, today) : Rescan(today, ignored);
 
         var diagnostics = new List<Diagnostic>();
         var (roles, brokenRoles, servingLastGood) = LinkRoles(diagnostics);
@@ -91,7 +96,10 @@ public sealed class ContentBuilder
             new PublicationPolicy(_includeUnpublished, today),
             redirects);
         var filesWithErrors = diagnostics.Where(d => d.IsError).Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
-        return new LoadResult(snapshot, read, filesWithErrors, servingLastGood + guidesServingLastGood, stopwatch.Elapsed, incremental);
+        return new LoadResult(snapshot, read, filesWithErrors, servingLastGood + guidesServingLastGood, stopwatch.Elapsed, incremental)
+        {
+            IgnoredFiles = ignored,
+        };
     }
 
     private sealed class FileEntry(string path)
@@ -116,16 +124,29 @@ public sealed class ContentBuilder
     }
 
     /// <summary>Rereads the whole folder: new and changed files are parsed, deleted ones dropped.</summary>
-    private int Rescan(DateOnly today)
+    private int Rescan(DateOnly today, List<string> ignored)
     {
         var onDisk = new HashSet<string>(StringComparer.Ordinal);
+        // Symbolic links to folders are not followed (the enumeration does not recurse into them); links to files
+        // are listed and checked when read.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true, MatchType = MatchType.Simple };
         foreach (var folder in new[] { RolesFolder, GuidesFolder })
         {
             var directory = Path.Combine(Root, folder);
             if (Directory.Exists(directory))
             {
-                onDisk.UnionWith(Directory.EnumerateFiles(directory, "*.md", SearchOption.AllDirectories)
-                    .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/')));
+                foreach (var file in Directory.EnumerateFiles(directory, "*", options))
+                {
+                    var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
+                    if (ContentFiles.IsContentFile(file))
+                    {
+                        onDisk.Add(relative);
+                    }
+                    else if (ContentFiles.IsEditorLeftover(file))
+                    {
+                        ignored.Add(relative);
+                    }
+                }
             }
         }
 
@@ -185,7 +206,27 @@ public sealed class ContentBuilder
         string text;
         try
         {
-            text = File.ReadAllText(Path.Combine(Root, path), Encoding.UTF8);
+            var full = Path.Combine(Root, path);
+            if (LinkOutsideRoot(full) is { } target)
+            {
+                bag.Error(SourceLocation.FileStart, DiagnosticCodes.LinkOutsideContent,
+                    $"The file is, or is in a folder that is, a symbolic link to '{target}', outside the content folder; it is not read.", null,
+                    "Copy the file into the content folder instead of linking to it: the site serves only what is inside it.");
+                (entry.Hash, entry.Role, entry.Guide, entry.LastGoodRole, entry.LastGoodGuide, entry.ParseDiagnostics) = (null, null, null, null, null, bag.Items);
+                return true;
+            }
+
+            var length = new FileInfo(full).Length;
+            if (length > ContentLimits.MaxFileBytes)
+            {
+                bag.Error(SourceLocation.FileStart, DiagnosticCodes.FileTooLarge,
+                    $"The file is {length:N0} bytes; the limit is {ContentLimits.MaxFileBytes:N0}. It is not read.", null,
+                    "A guide or role is a few thousand words at most: split the text or remove what was pasted by mistake.");
+                (entry.Hash, entry.Role, entry.Guide, entry.ParseDiagnostics) = (null, null, null, bag.Items);
+                return true;
+            }
+
+            text = File.ReadAllText(full, Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -356,12 +397,40 @@ public sealed class ContentBuilder
         }
     }
 
+    /// <summary>
+    /// Where a file that is, or lies in a folder that is, a symbolic link leads, when that is outside the content
+    /// folder; null when the file and its folders are ordinary or lead somewhere inside it.
+    /// </summary>
+    private string? LinkOutsideRoot(string fullPath)
+    {
+        var realRoot = new DirectoryInfo(Root).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Root;
+        FileSystemInfo? item = new FileInfo(fullPath);
+        while (item is not null && !string.Equals(item.FullName.TrimEnd(Path.DirectorySeparatorChar), Root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        {
+            if (item.LinkTarget is not null)
+            {
+                var target = item.ResolveLinkTarget(returnFinalTarget: true)?.FullName
+                    ?? Path.GetFullPath(item.LinkTarget, Path.GetDirectoryName(item.FullName) ?? Root);
+                var inside = target.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    || target.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                if (!inside)
+                {
+                    return target;
+                }
+            }
+
+            item = item is FileInfo file ? file.Directory : ((DirectoryInfo)item).Parent;
+        }
+
+        return null;
+    }
+
     /// <summary>A path under roles/ or guides/ ending in .md, relative to the root; null for anything else (a full rescan follows).</summary>
     private string? ToRelative(string path)
     {
         var relative = Path.GetRelativePath(Root, Path.GetFullPath(Path.Combine(Root, path))).Replace('\\', '/');
         var inFolder = relative.StartsWith(RolesFolder + "/", StringComparison.Ordinal) || relative.StartsWith(GuidesFolder + "/", StringComparison.Ordinal);
-        return inFolder && relative.EndsWith(".md", StringComparison.Ordinal) && !Directory.Exists(Path.Combine(Root, relative)) ? relative : null;
+        return inFolder && ContentFiles.IsContentFile(relative) && !Directory.Exists(Path.Combine(Root, relative)) ? relative : null;
     }
 
     private string Version()

@@ -72,6 +72,7 @@ public static class GuideReader
 
         ReviewDates.Check(front.ReviewBy, today, binder, diagnostics);
         var redirects = Redirects.Read(front.RedirectFrom, slug, binder, diagnostics);
+        var faqs = RenderFaqs(front.Faqs, binder, diagnostics);
 
         if (diagnostics.HasErrors || sections is null)
         {
@@ -91,7 +92,7 @@ public static class GuideReader
             front.YearsToMidCareer is { } y ? new IntRange(y.Min, y.Max) : null,
             [.. front.TransferableSkills.Select(s => new TransferableSkill(s.Skill, s.InOldRole, s.InNewRole))],
             [.. front.SkillsToBuild.Select(s => new SkillToBuild(s.Skill, s.Why))],
-            [.. front.Faqs.Select(ToFaq)],
+            [.. faqs],
             front.Published,
             front.Updated,
             sections,
@@ -99,10 +100,31 @@ public static class GuideReader
             redirects);
     }
 
-    private static Faq ToFaq(FaqFrontMatter faq)
+    /// <summary>Renders each FAQ answer, reporting addresses that are not allowed and answers nested too deeply.</summary>
+    private static List<Faq> RenderFaqs(List<FaqFrontMatter> faqs, FrontMatterBinder binder, DiagnosticBag diagnostics)
     {
-        var (html, text) = MarkdownRendering.ToHtmlAndPlainText(faq.Answer);
-        return new Faq(faq.Question, new Utf8Text(html), new Utf8Text(text));
+        var result = new List<Faq>(faqs.Count);
+        for (var i = 0; i < faqs.Count; i++)
+        {
+            var field = $"faqs[{i}].answer";
+            var rendered = MarkdownRendering.RenderFragment(faqs[i].Answer);
+            if (rendered.Html is null)
+            {
+                diagnostics.Error(binder.Locate(field), DiagnosticCodes.MarkdownTooComplex,
+                    $"'{field}' nests quotes, lists, links or emphasis too deeply to be read safely.", field,
+                    "An answer is a paragraph or two: look for a long run of '>', '-', '[' or '*' characters.");
+                continue;
+            }
+
+            foreach (var url in rendered.DisallowedUrls)
+            {
+                ContentFileParser.ReportDisallowedUrl(diagnostics, binder.Locate(field), url, field);
+            }
+
+            result.Add(new Faq(faqs[i].Question, new Utf8Text(rendered.Html), new Utf8Text(MarkdownRendering.ToPlainText(faqs[i].Answer))));
+        }
+
+        return result;
     }
 
     private static void CheckRange(RangeFrontMatter range, string path, int minimum, FrontMatterBinder binder, DiagnosticBag diagnostics)

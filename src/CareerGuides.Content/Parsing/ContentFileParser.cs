@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using CareerGuides.Content.Diagnostics;
+using CareerGuides.Content.Safety;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using YamlDotNet.Core;
@@ -22,12 +23,40 @@ public sealed record ParsedContentFile(
 /// <summary>
 /// Finds the front matter with Markdig and reads it with YamlDotNet. Reports a file without front matter, with
 /// front matter that is never closed, and YAML that does not parse, each with the line and column in the file.
+/// Refuses, before parsing, text beyond the <see cref="ContentLimits"/>; and reports (and neutralises) every link or
+/// image in the body whose address is not allowed (<see cref="LinkPolicy"/>).
 /// </summary>
 public static class ContentFileParser
 {
     public static ParsedContentFile? Parse(string text, DiagnosticBag diagnostics)
     {
-        var document = MarkdownRendering.Parse(text);
+        if (!WithinTextLimits(text, diagnostics))
+        {
+            return null;
+        }
+
+        MarkdownDocument document;
+        try
+        {
+            document = MarkdownRendering.Parse(text);
+        }
+        catch (ArgumentException e) when (MarkdownRendering.IsTooDeeplyNested(e))
+        {
+            diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,
+                "The Markdown nests quotes, lists, links or emphasis too deeply to be read safely.", null,
+                "Look for a long run of '>', '-', '[' or '*' characters; a guide never needs more than a few levels of nesting.");
+            return null;
+        }
+
+        var depth = MarkdownRendering.NestingDepth(document);
+        if (depth > ContentLimits.MaxMarkdownDepth)
+        {
+            diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,
+                $"The Markdown nests quotes, lists, links or emphasis more than {ContentLimits.MaxMarkdownDepth} levels deep.", null,
+                "Look for a long run of '>', '-', '[' or '*' characters; a guide never needs more than a few levels of nesting.");
+            return null;
+        }
+
         var frontMatter = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
         if (frontMatter is null)
         {
@@ -45,6 +74,19 @@ public static class ContentFileParser
         // Markdig lines are 0-based: the opening '---' stands on line frontMatter.Line, the YAML starts on the next.
         var yamlLineOffset = frontMatter.Line + 1;
         var yaml = frontMatter.Lines.ToString();
+        if (yaml.Length > ContentLimits.MaxFrontMatterLength)
+        {
+            diagnostics.Error(new SourceLocation(yamlLineOffset + 1, 1), DiagnosticCodes.FrontMatterTooLarge,
+                $"The front matter is {yaml.Length:N0} characters long; the limit is {ContentLimits.MaxFrontMatterLength:N0}.", null,
+                "Keep long text in the Markdown body; the front matter holds short fields.");
+            return null;
+        }
+
+        if (!YamlGuard.Check(yaml, yamlLineOffset, diagnostics))
+        {
+            return null;
+        }
+
         YamlNode? root;
         try
         {
@@ -80,10 +122,80 @@ public static class ContentFileParser
         }
 
         var body = document.Where(b => b is not YamlFrontMatterBlock).ToImmutableArray();
+        foreach (var url in MarkdownRendering.FindDisallowedUrls(document))
+        {
+            ReportDisallowedUrl(diagnostics, new SourceLocation(url.Line, url.Column), url, null);
+        }
 
         // The closing fence is the line after the YAML; the body begins on the line after that (1-based: +3).
         var bodyStart = new SourceLocation(frontMatter.Line + frontMatter.Lines.Count + 3, 1);
         return new ParsedContentFile(root, yamlLineOffset, body, bodyStart);
+    }
+
+    /// <summary>Reports a link or image address that is not allowed (it has been neutralised already).</summary>
+    public static void ReportDisallowedUrl(DiagnosticBag diagnostics, SourceLocation at, DisallowedUrl url, string? field) =>
+        diagnostics.Error(at, DiagnosticCodes.DisallowedUrl,
+            $"The {url.Kind} address '{Shorten(url.Url)}' is not allowed{(field is null ? "" : $" in '{field}'")}: only http, https, mailto and addresses within the site are.",
+            field,
+            "Link to a web page (https://...), an email address (mailto:...) or a page of this site (/roles/teacher).");
+
+    private static string Shorten(string url)
+    {
+        var printable = new string([.. url.Select(c => char.IsControl(c) ? '?' : c)]);
+        return printable.Length <= 80 ? printable : printable[..80] + "...";
+    }
+
+    /// <summary>Checks the size, line length and bracket count before any parser sees the text.</summary>
+    private static bool WithinTextLimits(string text, DiagnosticBag diagnostics)
+    {
+        if (text.Length > ContentLimits.MaxFileBytes)
+        {
+            diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.FileTooLarge,
+                $"The file is {text.Length:N0} characters long; the limit is {ContentLimits.MaxFileBytes:N0}.", null,
+                "A guide or role is a few thousand words at most: split the text or remove what was pasted by mistake.");
+            return false;
+        }
+
+        var line = 1;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n')
+            {
+                continue;
+            }
+
+            if (i - start > ContentLimits.MaxLineLength)
+            {
+                diagnostics.Error(new SourceLocation(line, ContentLimits.MaxLineLength + 1), DiagnosticCodes.LineTooLong,
+                    $"Line {line} is {i - start:N0} characters long; the limit is {ContentLimits.MaxLineLength:N0}.", null,
+                    "Break the text into paragraphs (a blank line between them).");
+                return false;
+            }
+
+            line++;
+            start = i + 1;
+        }
+
+        var brackets = text.Count(c => c == '[');
+        if (brackets > ContentLimits.MaxOpenBrackets)
+        {
+            diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,
+                $"The file has {brackets:N0} '[' characters; the limit is {ContentLimits.MaxOpenBrackets:N0}.", null,
+                "A page needs a few dozen links at most: remove what was pasted by mistake.");
+            return false;
+        }
+
+        var pipes = text.Count(c => c == '|');
+        if (pipes > ContentLimits.MaxPipes)
+        {
+            diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,
+                $"The file has {pipes:N0} '|' characters; the limit is {ContentLimits.MaxPipes:N0}.", null,
+                "A table needs a few dozen rows at most: split a very large table or remove what was pasted by mistake.");
+            return false;
+        }
+
+        return true;
     }
 
     private const string MalformedYamlHint =

@@ -62,6 +62,11 @@ public sealed partial class ContentStore
             }
         }
 
+        foreach (var ignored in result.IgnoredFiles)
+        {
+            LogIgnored(ignored);
+        }
+
         var snapshot = result.Snapshot;
         LogLoaded(result.Incremental ? "reloaded" : "loaded", snapshot.Roles.Length, snapshot.Guides.Length, result.FilesRead,
             result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
@@ -71,6 +76,9 @@ public sealed partial class ContentStore
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content {Action}: {Roles} roles and {Guides} guides served; {FilesRead} files read, {Rejected} rejected, {LastGood} serving their last good version; {ElapsedMs:0.0} ms from {ContentRoot} (version {Version})")]
     private partial void LogLoaded(string action, int roles, int guides, int filesRead, int rejected, int lastGood, double elapsedMs, string contentRoot, string version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content: {Path} is an editor's backup, swap or lock file; not read")]
+    private partial void LogIgnored(string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content error: {Diagnostic} (hint: {Hint})")]
     private partial void LogContentError(string diagnostic, string hint);

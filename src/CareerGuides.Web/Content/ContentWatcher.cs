@@ -10,12 +10,22 @@ namespace CareerGuides.Web.Content;
 /// files involved. If the operating system refuses a watcher (its limit is reached) or loses events, the folder is
 /// rescanned instead. Also rebuilds when the date changes, so scheduled guides go live on their day.
 /// </summary>
+/// <param name="store">The content being served.</param>
+/// <param name="options">The content settings.</param>
+/// <param name="timeProvider">The clock.</param>
+/// <param name="logger">Where the watcher reports.</param>
+/// <param name="enableWatcher">Starts a file-system watcher (sets EnableRaisingEvents); tests replace it to simulate
+/// the operating system refusing one, as it does when its inotify limit is reached.</param>
 public sealed partial class ContentWatcher(
     ContentStore store,
     IOptions<ContentOptions> options,
     TimeProvider timeProvider,
-    ILogger<ContentWatcher> logger) : BackgroundService
+    ILogger<ContentWatcher> logger,
+    ContentWatcher.WatcherStarter? enableWatcher = null) : BackgroundService
 {
+    /// <summary>Starts a configured file-system watcher; throws as FileSystemWatcher does when the system refuses one.</summary>
+    public delegate void WatcherStarter(FileSystemWatcher watcher);
+
     /// <summary>Stands for "rescan everything" in the queue of changes.</summary>
     private const string Rescan = "";
 
@@ -93,7 +103,7 @@ public sealed partial class ContentWatcher(
 
         try
         {
-            watcher.EnableRaisingEvents = true;
+            (enableWatcher ?? (w => w.EnableRaisingEvents = true))(watcher);
             LogWatching(store.RootPath);
             return watcher;
         }
@@ -132,14 +142,7 @@ public sealed partial class ContentWatcher(
     }
 
     /// <summary>Markdown files, but not editors' backup, swap and lock files (<c>.#a.md</c>, <c>#a.md#</c>, <c>a.md~</c>).</summary>
-    internal static bool IsContentFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-            && !name.StartsWith('.')
-            && !name.StartsWith('#')
-            && !name.StartsWith('~');
-    }
+    internal static bool IsContentFile(string path) => CareerGuides.Content.Loading.ContentFiles.IsContentFile(path);
 
     /// <summary>
     /// Waits for the first change, then gathers more until the folder is quiet or the maximum delay passes.

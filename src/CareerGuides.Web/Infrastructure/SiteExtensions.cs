@@ -53,6 +53,7 @@ public static class SiteExtensions
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.AddSeo();
         builder.AddPagePerformance();
+        builder.AddSecurity();
         return builder;
     }
 
@@ -63,6 +64,7 @@ public static class SiteExtensions
 
         // Load the content before the first request, so start-up logs say what was published.
         app.Services.GetRequiredService<ContentStore>();
+        app.UseSecurity();
 
         if (!app.Environment.IsDevelopment())
         {

@@ -20,10 +20,11 @@ public sealed class StatusModel(ContentSnapshot snapshot) : PageModel
         Code = code;
         Sectors = snapshot.RolesBySector;
 
-        // Reached directly (not re-executed), the page answers with the status it describes.
+        // Reached directly (not re-executed), /status/... is not a page of the site: a real 404, never the 500 or
+        // other error it names (an address must not be able to make the site report a server error).
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
-            Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+            Response.StatusCode = StatusCodes.Status404NotFound;
             Code = Response.StatusCode;
         }
     }

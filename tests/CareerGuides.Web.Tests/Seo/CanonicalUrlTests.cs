@@ -24,12 +24,23 @@ public sealed class CanonicalUrlTests(SiteFactory site)
     [Fact]
     public async Task The_canonical_url_ignores_the_requests_host_header()
     {
-        using var response = await site.SendAsync(HttpMethod.Get, "/roles/teacher", r => r.Headers.Host = "attacker.example");
+        // The test client's Host is "localhost" (the allowed host); the canonical URL is still the configured base URL.
+        using var response = await site.SendAsync(HttpMethod.Get, "/roles/teacher", _ => { });
         var page = await SeoTestSupport.ParseAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("https://careerguides.test/roles/teacher", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
-        Assert.DoesNotContain("attacker.example", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_that_is_not_allowed_is_refused_before_any_page_is_built()
+    {
+        using var response = await site.SendAsync(HttpMethod.Get, "/roles/teacher", r => r.Headers.Host = "attacker.example");
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("attacker.example", body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace CareerGuides.Web.Infrastructure;
+
+/// <summary>
+/// What the site does against hostile requests, in one place (docs/security.md lists it with its tests):
+/// <list type="bullet">
+/// <item>Kestrel: no Server header; request line, header and body limits (414, 431, 413);</item>
+/// <item>host filtering: only the hosts in <c>AllowedHosts</c> are answered (400 otherwise; ASP.NET's own
+/// middleware, enabled by the setting);</item>
+/// <item>forwarded headers: the client address and scheme are read from X-Forwarded-For/-Proto only when the
+/// connection comes from a configured proxy;</item>
+/// <item>requests: only GET and HEAD (405), no control characters or encoded slashes in the path (400);</item>
+/// <item>a rate limit per client address (429 with Retry-After);</item>
+/// <item>security headers on every response, error pages included: CSP, HSTS (HTTPS, outside Development),
+/// X-Content-Type-Options, Referrer-Policy, Permissions-Policy, X-Frame-Options, COOP and CORP.</item>
+/// </list>
+/// </summary>
+public static class SecurityExtensions
+{
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SecurityOptions>()
+            .BindConfiguration(SecurityOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.ForwardedHeaders.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "Security:ForwardedHeaders:KnownProxies must be IP addresses.")
+            .Validate(o => o.ForwardedHeaders.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Security:ForwardedHeaders:KnownNetworks must be CIDR networks such as 10.0.0.0/8.")
+            .ValidateOnStart();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;          // 414 beyond
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024; // 431 beyond
+            kestrel.Limits.MaxRequestHeaderCount = 64;             // 431 beyond
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024;         // the site takes no request bodies
+        });
+
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((forwarded, security) =>
+        {
+            var settings = security.Value.ForwardedHeaders;
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = settings.ForwardLimit;
+
+            // The defaults trust loopback; only the configured proxies are trusted here.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in settings.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimit;
+                if (!settings.Enabled || IsHealthProbe(context.Request.Path))
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PermitLimit,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            limiter.OnRejected = (rejected, cancellationToken) =>
+            {
+                var settings = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimit;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.WindowSeconds);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var response = rejected.HttpContext.Response;
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(WritePlainAsync(response, StatusCodes.Status429TooManyRequests,
+                    $"Too many requests from your address. Please retry after {seconds} seconds.", cancellationToken));
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Adds the request filters, rate limiter and security headers; call it first in the pipeline.</summary>
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (security.ForwardedHeaders.Any)
+        {
+            // Only with a configured proxy: with no known proxies the middleware would trust every sender.
+            app.UseForwardedHeaders();
+        }
+
+        var headers = new SecurityHeaders(security, app.Environment.IsDevelopment());
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var (response, headers) = ((HttpResponse, SecurityHeaders))state;
+                headers.Apply(response);
+                return Task.CompletedTask;
+            }, (context.Response, headers));
+            return next(context);
+        });
+        app.Use(RejectOddRequests);
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.Equals("/healthz", StringComparison.OrdinalIgnoreCase) || path.Equals("/readyz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The site only reads: any method but GET and HEAD is 405. A path with a control character (a NUL, say) or an
+    /// encoded slash or backslash names no page and is a common way to confuse what sits behind: 400.
+    /// </summary>
+    private static Task RejectOddRequests(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, HEAD";
+            return WritePlainAsync(context.Response, StatusCodes.Status405MethodNotAllowed, "Only GET and HEAD are allowed.", context.RequestAborted);
+        }
+
+        var path = request.Path.Value ?? "";
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        if (IsOdd(path) || (!string.IsNullOrEmpty(rawTarget) && IsOdd(rawTarget)))
+        {
+            return WritePlainAsync(context.Response, StatusCodes.Status400BadRequest, "Bad request: the address holds characters no page has.", context.RequestAborted);
+        }
+
+        return next();
+    }
+
+    /// <summary>A control character, a backslash, or an encoded slash, backslash or NUL (raw or as decoded).</summary>
+    private static bool IsOdd(string path)
+    {
+        var pathOnly = path.Split('?', 2)[0];
+        return pathOnly.Any(char.IsControl)
+            || pathOnly.Contains('\\', StringComparison.Ordinal)
+            || pathOnly.Contains("%2f", StringComparison.OrdinalIgnoreCase)
+            || pathOnly.Contains("%5c", StringComparison.OrdinalIgnoreCase)
+            || pathOnly.Contains("%00", StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers with a short text body, so the status-code pages do not re-run the request as a page.</summary>
+    private static Task WritePlainAsync(HttpResponse response, int status, string message, CancellationToken cancellationToken)
+    {
+        response.StatusCode = status;
+        response.ContentType = "text/plain; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        return response.WriteAsync(message + "\n", cancellationToken);
+    }
+
+    /// <summary>The header values, computed once.</summary>
+    private sealed class SecurityHeaders(SecurityOptions options, bool development)
+    {
+        private readonly string _hsts = $"max-age={options.Hsts.MaxAgeDays * 86400}"
+            + (options.Hsts.IncludeSubDomains ? "; includeSubDomains" : "")
+            + (options.Hsts.Preload ? "; preload" : "");
+
+        private const string PermissionsPolicy =
+            "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
+        /// <summary>
+        /// Set as the response starts, so they are on every response: pages, files, redirects, 304s and errors (the
+        /// exception handler clears headers set earlier, not these).
+        /// </summary>
+        public void Apply(HttpResponse response)
+        {
+            var headers = response.Headers;
+            headers.ContentSecurityPolicy = options.ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            headers.Remove("Server");
+            headers.Remove("X-Powered-By");
+
+            // HSTS only over HTTPS (browsers ignore it on http), and not in Development, where it would stick to localhost.
+            if (!development && response.HttpContext.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = _hsts;
+            }
+        }
+    }
+}

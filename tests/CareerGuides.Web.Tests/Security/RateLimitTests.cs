@@ -1,0 +1,130 @@
+using System.Net;
+
+namespace CareerGuides.Web.Tests.Security;
+
+/// <summary>
+/// One client hammering the site gets 429 with Retry-After while others are served. The client is the connection's
+/// address, or the X-Forwarded-For address only when the connection comes from a configured proxy. A window of a
+/// minute, far longer than each test, keeps the counts exact without any timing.
+/// </summary>
+public sealed class RateLimitTests
+{
+    private static Dictionary<string, string> Limit(int permits, string? knownProxy = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Security:RateLimit:Enabled"] = "true",
+            ["Security:RateLimit:PermitLimit"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Security:RateLimit:WindowSeconds"] = "60",
+        };
+        if (knownProxy is not null)
+        {
+            settings["Security:ForwardedHeaders:KnownProxies:0"] = knownProxy;
+        }
+
+        return settings;
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? forwardedFor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_limit_gets_429_with_retry_after()
+    {
+        await using var site = KestrelSite.Start(Limit(5));
+        using var client = site.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await GetAsync(client, i % 2 == 0 ? "/" : "/css/site.css");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var refused = await GetAsync(client, "/roles/teacher");
+        var body = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 60);
+        Assert.True(refused.Headers.CacheControl?.NoStore);
+        Assert.StartsWith("Too many requests", body);
+        SecurityHeadersTests.AssertSecurityHeaders(refused);
+    }
+
+    [Fact]
+    public async Task Spoofed_forwarded_addresses_from_an_unconfigured_sender_do_not_escape_the_limit()
+    {
+        await using var site = KestrelSite.Start(Limit(3));
+        using var client = site.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await GetAsync(client, "/", $"203.0.113.{i}");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_one_client_is_limited_while_others_are_served()
+    {
+        await using var site = KestrelSite.Start(Limit(3, knownProxy: "127.0.0.1"));
+        using var client = site.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await GetAsync(client, "/", "198.51.100.7");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var hammering = await GetAsync(client, "/", "198.51.100.7");
+        using var other = await GetAsync(client, "/", "198.51.100.8");
+        using var third = await GetAsync(client, "/roles", "2001:db8::1");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, hammering.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_probes_are_never_limited()
+    {
+        await using var site = KestrelSite.Start(Limit(1));
+        using var client = site.CreateClient();
+        using var first = await GetAsync(client, "/");
+        using var limited = await GetAsync(client, "/");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+
+        using var health = await GetAsync(client, "/healthz");
+        using var ready = await GetAsync(client, "/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_limit_can_be_switched_off_for_benchmarks()
+    {
+        var settings = Limit(2);
+        settings["Security:RateLimit:Enabled"] = "false";
+        await using var site = KestrelSite.Start(settings);
+        using var client = site.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await GetAsync(client, "/");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}
