@@ -44,7 +44,7 @@ export_site() { # export_site OUTPUT [configuration...]
   local out=$1
   shift
   (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production exec ./CareerGuides.Web export "$out" --Content:Path="$work/content" \
-    --Serilog:MinimumLevel:Default=Warning --RateLimiting:Enabled=false "$@")
+    --Serilog:MinimumLevel:Default=Warning --Security:RateLimit:Enabled=false "$@")
 }
 hugo_site() { # hugo_site OUTPUT
   hugo --source benchmarks/hugo --contentDir "$work/content" --destination "$1" --cacheDir "$work/hugo-cache" --quiet

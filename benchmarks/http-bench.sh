@@ -39,7 +39,7 @@ run_wrk() {
 
 echo "== site: $page"
 (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/../../../../content" Content__Watch=false \
-  Serilog__MinimumLevel__Default=Warning RateLimiting__Enabled=false \
+  Serilog__MinimumLevel__Default=Warning Security__RateLimit__Enabled=false \
   exec taskset -c 0 ./CareerGuides.Web --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
 site_pid=$!
 trap 'kill $site_pid 2> /dev/null || true; [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2> /dev/null || true' EXIT

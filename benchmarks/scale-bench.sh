@@ -30,7 +30,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 start=$(now_ms)
 (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/../content" Serilog__MinimumLevel__Default=Information \
-  RateLimiting__Enabled=false exec ./CareerGuides.Web --urls "http://127.0.0.1:$port") > "$work/site.log" 2>&1 &
+  Security__RateLimit__Enabled=false exec ./CareerGuides.Web --urls "http://127.0.0.1:$port") > "$work/site.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
 until curl -sf -o /dev/null "$url"; do

@@ -25,7 +25,7 @@ public class PageBenchmarks
             .UseEnvironment("Production")
             .UseSetting("Content:Watch", "false")
             .UseSetting("Serilog:MinimumLevel:Default", "Warning")
-            .UseSetting("RateLimiting:Enabled", "false"));
+            .UseSetting("Security:RateLimit:Enabled", "false"));
         _client = _factory.CreateClient();
         _cache = _factory.Services.GetRequiredService<IOutputCacheStore>();
         _client.GetAsync(new Uri(GuidePath, UriKind.Relative)).GetAwaiter().GetResult().EnsureSuccessStatusCode();

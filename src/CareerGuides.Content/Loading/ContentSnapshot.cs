@@ -130,9 +130,11 @@ public sealed class ContentSnapshot
 
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 
-    public Role? FindRole(string slug) => _rolesBySlug.GetValueOrDefault(slug);
+    /// <summary>The role with this slug, or null (also for a null slug: a route value of only spaces binds as null).</summary>
+    public Role? FindRole(string? slug) => slug is null ? null : _rolesBySlug.GetValueOrDefault(slug);
 
-    public Guide? FindGuide(string slug) => _guidesBySlug.GetValueOrDefault(slug);
+    /// <summary>The guide with this slug, or null (also for a null slug).</summary>
+    public Guide? FindGuide(string? slug) => slug is null ? null : _guidesBySlug.GetValueOrDefault(slug);
 
     /// <summary>The guide an old address now belongs to, if any (the path is normalised first).</summary>
     public Guide? FindRedirect(string path) =>

@@ -88,10 +88,11 @@ public static class ContentFileParser
         }
 
         YamlNode? root;
+        var parser = new Parser(new StringReader(yaml));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
         }
         catch (YamlException e)
@@ -99,6 +100,17 @@ public static class ContentFileParser
             diagnostics.Error(new SourceLocation((int)e.Start.Line + yamlLineOffset, (int)e.Start.Column),
                 DiagnosticCodes.MalformedYaml,
                 $"The front matter is not valid YAML: {TrimPeriod(e.InnerException?.Message ?? e.Message)}.",
+                null,
+                MalformedYamlHint);
+            return null;
+        }
+        catch (ArgumentException) when (parser.Current is { } current)
+        {
+            // YamlDotNet's node loader throws this on events it does not expect, e.g. a list item holding a map whose
+            // later key is empty ("- b: 1\n  c: 2\n- : x"); found by the content fuzzer.
+            var (line, column) = FindEmptyKey(yaml) ?? ((int)current.Start.Line, (int)current.Start.Column);
+            diagnostics.Error(new SourceLocation(line + yamlLineOffset, column), DiagnosticCodes.MalformedYaml,
+                "The front matter is not valid YAML here: a key is missing or a list item is out of place.",
                 null,
                 MalformedYamlHint);
             return null;
@@ -200,6 +212,22 @@ public static class ContentFileParser
 
     private const string MalformedYamlHint =
         "Check the indentation (spaces, not tabs), close every '[' and '{', and quote any text that contains ': ' or starts with a special character such as '*', '&', '[' or '{'.";
+
+    /// <summary>The 1-based line and column of the first key left empty (<c>- : value</c> or <c>: value</c>), if any.</summary>
+    private static (int Line, int Column)? FindEmptyKey(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Regex.Match(lines[i], @"^(\s*(?:-\s+)?)(:)(\s|$)");
+            if (match.Success)
+            {
+                return (i + 1, match.Groups[2].Index + 1);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The 1-based line and column of the first '[' or '{' not closed on its own line, or (1, 1).</summary>
     private static (int Line, int Column) FindUnclosedBracket(string yaml)

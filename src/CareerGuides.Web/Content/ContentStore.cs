@@ -15,6 +15,7 @@ public sealed partial class ContentStore
     private readonly Lock _gate = new();
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private long _reloads;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _ignoredReported = new(StringComparer.Ordinal);
 
     public ContentStore(IOptions<ContentOptions> options, IHostEnvironment environment, TimeProvider timeProvider, ILogger<ContentStore> logger)
     {
@@ -62,7 +63,8 @@ public sealed partial class ContentStore
             }
         }
 
-        foreach (var ignored in result.IgnoredFiles)
+        // Each leftover once, not on every rescan (polling rescans every few seconds).
+        foreach (var ignored in result.IgnoredFiles.Where(path => _ignoredReported.TryAdd(path, true)))
         {
             LogIgnored(ignored);
         }

@@ -120,6 +120,17 @@ public sealed class LimitsTests : LoaderTestBase
     }
 
     [Fact]
+    public void A_map_in_a_list_with_an_empty_later_key_is_malformed_yaml_not_a_fault()
+    {
+        // Found by the content fuzzer (seed 99, execution 17143): YamlDotNet's node loader threw ArgumentException.
+        WriteRole(t => t.Replace("  - activity: Second activity", "  - : Second activity"));
+
+        var d = Assert.Single(Load().Snapshot.Diagnostics, d => d.Path == "roles/data-scientist.md");
+
+        Assert.Equal((DiagnosticCodes.MalformedYaml, 15, 5), (d.Code, d.Line, d.Column));
+    }
+
+    [Fact]
     public void A_few_aliases_to_text_are_fine()
     {
         WriteRole(t => t.Replace("sector: Technology", "sector: &s Technology").Replace("name: Test figures", "name: *s"));

@@ -39,6 +39,9 @@ public sealed class HostileRequestTests(SiteFactory site)
     [InlineData("/roles/%F0%9F%98%80", HttpStatusCode.NotFound)]
     [InlineData("/roles/%ZZ", HttpStatusCode.NotFound)]
     [InlineData("/_content/problems", HttpStatusCode.NotFound)]           // development only
+    [InlineData("/guides/%20", HttpStatusCode.NotFound)]                  // found by the request fuzzer: a slug of spaces binds as null (was 500)
+    [InlineData("/roles/%20%20/", HttpStatusCode.NotFound)]
+    [InlineData("/healthz/%2e%2e/guides/%20/", HttpStatusCode.NotFound)]
     [InlineData("/status/500", HttpStatusCode.NotFound)]                  // an address cannot make the site report a 500
     [InlineData("/status/503", HttpStatusCode.NotFound)]
     [InlineData("/error", HttpStatusCode.NotFound)]

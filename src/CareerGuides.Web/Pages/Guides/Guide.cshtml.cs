@@ -21,7 +21,7 @@ public sealed class GuideModel(ContentSnapshot snapshot, IOptions<SiteOptions> s
     /// <summary>Where the call to action sends readers to practise interviews for the new role.</summary>
     public string PracticeUrl { get; private set; } = "";
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet(string? slug)
     {
         if (snapshot.FindGuide(slug) is not { } guide)
         {

@@ -15,7 +15,7 @@ public sealed class RoleModel(ContentSnapshot snapshot) : PageModel
 
     public ImmutableArray<Guide> GuidesInto { get; private set; } = [];
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet(string? slug)
     {
         if (snapshot.FindRole(slug) is not { } role)
         {
@@ -23,8 +23,8 @@ public sealed class RoleModel(ContentSnapshot snapshot) : PageModel
         }
 
         Role = role;
-        GuidesFrom = snapshot.GuidesFrom(slug);
-        GuidesInto = snapshot.GuidesInto(slug);
+        GuidesFrom = snapshot.GuidesFrom(role.Slug);
+        GuidesInto = snapshot.GuidesInto(role.Slug);
         return Page();
     }
 }
