@@ -115,8 +115,8 @@ public static class SecurityExtensions
             }, (context.Response, headers));
             return next(context);
         });
+        app.UseRateLimiter(); // first, so that refused requests count too
         app.Use(RejectOddRequests);
-        app.UseRateLimiter();
         return app;
     }
 

@@ -123,6 +123,19 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Refused_requests_count_against_the_limit_too()
+    {
+        await using var site = KestrelSite.Start(Limit(2));
+        using var client = site.CreateClient();
+
+        using var post = await client.PostAsync(new Uri("/", UriKind.Relative), new StringContent("x"), TestContext.Current.CancellationToken);
+        using var delete = await client.DeleteAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var get = await GetAsync(client, "/");
+
+        Assert.Equal([HttpStatusCode.MethodNotAllowed, HttpStatusCode.MethodNotAllowed, HttpStatusCode.TooManyRequests], [post.StatusCode, delete.StatusCode, get.StatusCode]);
+    }
+
+    [Fact]
     public async Task Health_probes_are_never_limited()
     {
         await using var site = KestrelSite.Start(Limit(1));
