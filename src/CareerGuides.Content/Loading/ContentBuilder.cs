@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using CareerGuides.Content.Diagnostics;
@@ -48,6 +49,9 @@ public sealed class ContentBuilder
     private readonly bool _includeUnpublished;
     private readonly IReadOnlySet<string> _reservedPaths;
 
+    /// <summary>Linked folders the last full scan did not enter, reported with every build until the next scan.</summary>
+    private List<Diagnostic> _folderDiagnostics = [];
+
     /// <param name="contentRoot">The content folder.</param>
     /// <param name="timeProvider">The clock: today's date decides scheduled guides and overdue reviews.</param>
     /// <param name="includeUnpublished">Whether drafts and scheduled guides are served (development) or hidden (production).</param>
@@ -82,7 +86,7 @@ public sealed class ContentBuilder
         var ignored = new List<string>();
         var read = incremental ? ReadChanged(relative!, today) : Rescan(today, ignored);
 
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Diagnostic>(_folderDiagnostics);
         var (roles, brokenRoles, servingLastGood) = LinkRoles(diagnostics);
         var (guides, guidesServingLastGood) = LinkGuides(roles, brokenRoles, diagnostics);
         var redirects = CheckRedirects(guides, roles.Values, diagnostics);
@@ -127,29 +131,47 @@ public sealed class ContentBuilder
     private int Rescan(DateOnly today, List<string> ignored)
     {
         var onDisk = new HashSet<string>(StringComparer.Ordinal);
-        // Symbolic links to folders are not followed (the enumeration does not recurse into them); links to files
-        // are listed and checked when read.
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true, MatchType = MatchType.Simple };
+        var linkedFolders = new List<string>();
         foreach (var folder in new[] { RolesFolder, GuidesFolder })
         {
             var directory = Path.Combine(Root, folder);
-            if (Directory.Exists(directory))
+            if (!Directory.Exists(directory))
             {
-                foreach (var file in Directory.EnumerateFiles(directory, "*", options))
+                continue;
+            }
+
+            // Folders that are symbolic links are never entered (a link to a parent would otherwise be walked 40 levels
+            // deep, and one leading outside would publish what is there); links to files are listed and checked when read.
+            var files = new FileSystemEnumerable<string>(directory, (ref FileSystemEntry entry) => entry.ToFullPath(),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+                ShouldRecursePredicate = (ref FileSystemEntry entry) =>
                 {
-                    var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
-                    if (ContentFiles.IsContentFile(file))
+                    var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                    if (isLink)
                     {
-                        onDisk.Add(relative);
+                        linkedFolders.Add(entry.ToFullPath());
                     }
-                    else if (ContentFiles.IsEditorLeftover(file))
-                    {
-                        ignored.Add(relative);
-                    }
+
+                    return !isLink;
+                },
+            };
+            foreach (var file in files)
+            {
+                var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
+                if (ContentFiles.IsContentFile(file))
+                {
+                    onDisk.Add(relative);
+                }
+                else if (ContentFiles.IsEditorLeftover(file))
+                {
+                    ignored.Add(relative);
                 }
             }
         }
 
+        _folderDiagnostics = [.. linkedFolders.Order(StringComparer.Ordinal).Select(LinkedFolderDiagnostic)];
         foreach (var gone in _files.Keys.Where(p => !onDisk.Contains(p)).ToArray())
         {
             _files.Remove(gone);
@@ -207,10 +229,9 @@ public sealed class ContentBuilder
         try
         {
             var full = Path.Combine(Root, path);
-            if (LinkOutsideRoot(full) is { } target)
+            if (RefusedLink(full) is { } why)
             {
-                bag.Error(SourceLocation.FileStart, DiagnosticCodes.LinkOutsideContent,
-                    $"The file is, or is in a folder that is, a symbolic link to '{target}', outside the content folder; it is not read.", null,
+                bag.Error(SourceLocation.FileStart, DiagnosticCodes.LinkOutsideContent, why, null,
                     "Copy the file into the content folder instead of linking to it: the site serves only what is inside it.");
                 (entry.Hash, entry.Role, entry.Guide, entry.LastGoodRole, entry.LastGoodGuide, entry.ParseDiagnostics) = (null, null, null, null, null, bag.Items);
                 return true;
@@ -397,13 +418,32 @@ public sealed class ContentBuilder
         }
     }
 
-    /// <summary>
-    /// Where a file that is, or lies in a folder that is, a symbolic link leads, when that is outside the content
-    /// folder; null when the file and its folders are ordinary or lead somewhere inside it.
-    /// </summary>
-    private string? LinkOutsideRoot(string fullPath)
+    private Diagnostic LinkedFolderDiagnostic(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+        var target = new DirectoryInfo(fullPath).ResolveLinkTarget(returnFinalTarget: false)?.FullName ?? "?";
+        var outside = !IsInside(target);
+        return new Diagnostic(relative, 1, 1, outside ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, DiagnosticCodes.LinkOutsideContent,
+            outside
+                ? $"The folder is a symbolic link to '{target}', outside the content folder; nothing in it is read."
+                : $"The folder is a symbolic link to '{target}'; folders reached through links are not read.",
+            null,
+            "Move or copy the files into the content folder itself: the site reads only what is inside it, and follows no linked folder.");
+    }
+
+    private bool IsInside(string target)
     {
         var realRoot = new DirectoryInfo(Root).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Root;
+        return target.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || target.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Why a file is not read because of a symbolic link: it lies in a linked folder (never followed), or it is
+    /// itself a link leading outside the content folder. Null for an ordinary file or a link to a file inside.
+    /// </summary>
+    private string? RefusedLink(string fullPath)
+    {
         FileSystemInfo? item = new FileInfo(fullPath);
         while (item is not null && !string.Equals(item.FullName.TrimEnd(Path.DirectorySeparatorChar), Root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
         {
@@ -411,11 +451,14 @@ public sealed class ContentBuilder
             {
                 var target = item.ResolveLinkTarget(returnFinalTarget: true)?.FullName
                     ?? Path.GetFullPath(item.LinkTarget, Path.GetDirectoryName(item.FullName) ?? Root);
-                var inside = target.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                    || target.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-                if (!inside)
+                if (item is DirectoryInfo)
                 {
-                    return target;
+                    return $"The file is in '{Path.GetRelativePath(Root, item.FullName)}', a symbolic link to the folder '{target}'; folders reached through links are not read.";
+                }
+
+                if (!IsInside(target))
+                {
+                    return $"The file is a symbolic link to '{target}', outside the content folder; it is not read.";
                 }
             }
 

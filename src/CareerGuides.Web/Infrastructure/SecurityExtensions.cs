@@ -71,7 +71,7 @@ public static class SecurityExtensions
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClientKey(context.Connection.RemoteIpAddress);
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.PermitLimit,
@@ -115,9 +115,35 @@ public static class SecurityExtensions
             }, (context.Response, headers));
             return next(context);
         });
+        app.UseRateLimiter(); // first, so that refused requests count too
         app.Use(RejectOddRequests);
-        app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// The rate limit's partition: an IPv4 address, or an IPv6 address's /64 network (one subscriber's allocation,
+    /// so that rotating through the addresses of one's own network does not escape the limit).
+    /// </summary>
+    internal static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     private static bool IsHealthProbe(PathString path) =>

@@ -36,7 +36,22 @@ public sealed class FileSystemTests : LoaderTestBase
 
         Assert.DoesNotContain(result.Snapshot.Roles, r => r.Title == "Secret Role");
         var d = Assert.Single(result.Snapshot.Diagnostics);
-        Assert.Equal(("roles/more/secret.md", DiagnosticCodes.LinkOutsideContent), (d.Path, d.Code));
+        Assert.Equal(("roles/more", DiagnosticCodes.LinkOutsideContent, DiagnosticSeverity.Error), (d.Path, d.Code, d.Severity));
+        Assert.Contains(outside.Root, d.Message);
+    }
+
+    [Fact]
+    public void A_symlinked_folder_looping_back_into_the_content_is_not_walked()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(Content.Root, "roles", "loop"), Path.Combine(Content.Root, "roles"));
+
+        var result = Load();
+
+        // Followed, the loop would list every role 40 times over (the kernel's limit on links in a path).
+        Assert.Equal(["backend-developer", "data-scientist"], result.Snapshot.Roles.Select(r => r.Slug).Order());
+        Assert.Equal("roles/data-scientist.md", result.Snapshot.FindRole("data-scientist")!.SourcePath);
+        var d = Assert.Single(result.Snapshot.Diagnostics);
+        Assert.Equal(("roles/loop", DiagnosticCodes.LinkOutsideContent, DiagnosticSeverity.Warning), (d.Path, d.Code, d.Severity));
     }
 
     [Fact]
@@ -50,7 +65,7 @@ public sealed class FileSystemTests : LoaderTestBase
 
         var result = builder.Build(["roles/more/secret.md"]);
 
-        var d = Assert.Single(result.Snapshot.Diagnostics);
+        var d = Assert.Single(result.Snapshot.Diagnostics, d => d.Path == "roles/more/secret.md");
         Assert.Equal(("roles/more/secret.md", DiagnosticCodes.LinkOutsideContent), (d.Path, d.Code));
         Assert.DoesNotContain(result.Snapshot.Roles, r => r.Title == "Secret Role");
     }

@@ -98,6 +98,44 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task An_ipv6_client_is_limited_by_its_64_network()
+    {
+        await using var site = KestrelSite.Start(Limit(2, knownProxy: "127.0.0.1"));
+        using var client = site.CreateClient();
+
+        using var first = await GetAsync(client, "/", "2001:db8:0:1::1");
+        using var second = await GetAsync(client, "/", "2001:db8:0:1::2");
+        using var rotated = await GetAsync(client, "/", "2001:db8:0:1:ffff::3");
+        using var otherNetwork = await GetAsync(client, "/", "2001:db8:0:2::1");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK],
+            [first.StatusCode, second.StatusCode, rotated.StatusCode, otherNetwork.StatusCode]);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.5", "203.0.113.5")]
+    [InlineData("::ffff:203.0.113.5", "203.0.113.5")]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData(null, "unknown")]
+    public void The_partition_key_is_the_address_or_its_ipv6_network(string? address, string key)
+    {
+        Assert.Equal(key, Infrastructure.SecurityExtensions.ClientKey(address is null ? null : IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public async Task Refused_requests_count_against_the_limit_too()
+    {
+        await using var site = KestrelSite.Start(Limit(2));
+        using var client = site.CreateClient();
+
+        using var post = await client.PostAsync(new Uri("/", UriKind.Relative), new StringContent("x"), TestContext.Current.CancellationToken);
+        using var delete = await client.DeleteAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var get = await GetAsync(client, "/");
+
+        Assert.Equal([HttpStatusCode.MethodNotAllowed, HttpStatusCode.MethodNotAllowed, HttpStatusCode.TooManyRequests], [post.StatusCode, delete.StatusCode, get.StatusCode]);
+    }
+
+    [Fact]
     public async Task Health_probes_are_never_limited()
     {
         await using var site = KestrelSite.Start(Limit(1));
