@@ -117,7 +117,9 @@ const write = (file, text) => writeFileSync(join(content, file), text);
 const broken = new Set();
 let version = 0;
 const operationsList = [
-  ['rewrite', (file) => write(file, originals.get(file).replace(/^summary: (.*)$/m, `summary: $1 (edit ${++version})`))],
+  // A real edit keeps the file valid: inside the quotes when the summary is quoted (appending after the closing quote
+  // would break the YAML, and the site would rightly keep serving the last good version).
+  ['rewrite', (file) => { const edit = ` (edit ${++version})`; write(file, originals.get(file).replace(/^summary: (.*)$/m, (line, value) => /^".*"$/.test(value) ? `summary: ${value.slice(0, -1)}${edit}"` : `summary: ${value}${edit}`)); }],
   ['break', (file) => { write(file, originals.get(file).replace(/^(summary: .*)$/m, '$1\ntimeline_months: [oops')); broken.add(file); }],
   ['fix', (file) => { write(file, originals.get(file)); broken.delete(file); }],
   ['half-write', (file) => { const text = originals.get(file); write(file, text.slice(0, Math.floor(text.length / 2))); write(file, text); }],
