@@ -13,25 +13,18 @@ public sealed class ResilienceTests
     [Fact]
     public async Task A_broken_guide_is_404_while_every_good_page_is_served()
     {
-        var root = Path.Combine(Path.GetTempPath(), "careerguides-web-tests", Guid.NewGuid().ToString("n"));
-        try
+        await using var temp = TempSite.Start("Production", prepare: root =>
         {
-            CopyDirectory(RepositoryPaths.Content, root);
             var broken = Path.Combine(root, "guides", "teacher-to-data-analyst.md");
-            await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(broken, TestContext.Current.CancellationToken)).Replace("difficulty:", "difficulty: [", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+            File.WriteAllText(broken, File.ReadAllText(broken).Replace("difficulty:", "difficulty: [", StringComparison.Ordinal));
+        });
+        var site = temp.Site;
 
-            await using var site = new SiteFactory(root, "Production");
-
-            Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/guides/teacher-to-data-analyst")).Response.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/guides/data-scientist-to-backend-developer")).Response.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/roles/teacher")).Response.StatusCode);
-            var (_, home) = await site.GetPageAsync("/");
-            Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/guides/teacher-to-data-analyst");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/guides/teacher-to-data-analyst")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/guides/data-scientist-to-backend-developer")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/roles/teacher")).Response.StatusCode);
+        var (_, home) = await site.GetPageAsync("/");
+        Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/guides/teacher-to-data-analyst");
     }
 
     [Fact]
@@ -48,16 +41,6 @@ public sealed class ResilienceTests
         Assert.DoesNotContain("InvalidOperationException", body);
         Assert.DoesNotContain("secret detail", body);
         Assert.DoesNotContain(" at ", body.Replace(" at the ", "", StringComparison.Ordinal));
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     /// <summary>The production site with one extra endpoint that fails, standing for any bug.</summary>
