@@ -25,6 +25,25 @@ public sealed class IncrementalBuildTests : LoaderTestBase
     }
 
     [Fact]
+    public void Guides_and_roles_carry_the_hash_of_the_text_they_were_read_from()
+    {
+        static string Sha256(string path) =>
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+        var builder = NewBuilder();
+        var before = builder.Build().Snapshot;
+        Assert.Equal(Sha256(Path.Combine(Content.Root, GuidePath)), before.Guides[0].SourceHash);
+        Assert.Equal(Sha256(Path.Combine(Content.Root, "roles/data-scientist.md")), before.FindRole("data-scientist")!.SourceHash);
+
+        WriteGuide(t => t.Replace("difficulty: moderate", "difficulty: challenging"));
+        var after = builder.Build([GuidePath]).Snapshot;
+
+        Assert.Equal(Sha256(Path.Combine(Content.Root, GuidePath)), after.Guides[0].SourceHash);
+        Assert.NotEqual(before.Guides[0].SourceHash, after.Guides[0].SourceHash);
+        Assert.Equal(before.FindRole("data-scientist")!.SourceHash, after.FindRole("data-scientist")!.SourceHash);
+    }
+
+    [Fact]
     public void A_full_rescan_skips_files_whose_text_did_not_change()
     {
         var builder = NewBuilder();

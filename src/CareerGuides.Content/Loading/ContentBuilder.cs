@@ -267,12 +267,12 @@ public sealed class ContentBuilder
         entry.Hash = hash;
         if (entry.IsRole)
         {
-            entry.Role = Guarded(bag, () => RoleReader.Read(path, text, today, bag));
+            entry.Role = Guarded(bag, () => RoleReader.Read(path, text, today, bag)) is { } role ? role with { SourceHash = hash } : null;
             entry.LastGoodRole = entry.Role ?? entry.LastGoodRole;
         }
         else
         {
-            entry.Guide = Guarded(bag, () => GuideReader.Parse(path, text, today, bag));
+            entry.Guide = Guarded(bag, () => GuideReader.Parse(path, text, today, bag)) is { } guide ? guide with { SourceHash = hash } : null;
         }
 
         entry.ParseDiagnostics = bag.Items;

@@ -41,7 +41,10 @@ public static class GuideLinker
             guide.Sections,
             new SalaryComparison(from, to, guide.YearsToMidCareer),
             guide.Draft,
-            guide.RedirectFrom);
+            guide.RedirectFrom)
+        {
+            SourceHash = guide.SourceHash,
+        };
     }
 
     private static Role? ResolveRole(

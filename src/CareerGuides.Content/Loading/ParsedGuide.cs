@@ -26,4 +26,8 @@ public sealed record ParsedGuide(
     DateOnly Updated,
     GuideSections Sections,
     bool Draft,
-    ImmutableArray<RedirectSource> RedirectFrom);
+    ImmutableArray<RedirectSource> RedirectFrom)
+{
+    /// <summary>The SHA-256 (lower-case hex) of the file's text.</summary>
+    public string SourceHash { get; init; } = "";
+}

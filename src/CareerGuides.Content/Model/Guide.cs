@@ -38,6 +38,9 @@ public sealed record Guide(
     /// <summary>The skills as a checklist: ids to remember ticks by and the timeline for each number of skills already had.</summary>
     public SkillChecklist Checklist { get; } = SkillChecklist.For(TransferableSkills, SkillsToBuild, TimelineMonths);
 
+    /// <summary>The SHA-256 (lower-case hex) of the file's text this guide was read from: what a page built from it depends on.</summary>
+    public string SourceHash { get; init; } = "";
+
     /// <summary>"Data Scientist to Backend Developer".</summary>
     public string Title => $"{From.Title} to {To.Title}";
 

@@ -15,6 +15,9 @@ public sealed record Role(
     Utf8Text OverviewHtml,
     bool Draft = false)
 {
+    /// <summary>The SHA-256 (lower-case hex) of the file's text this role was read from: what a page built from it depends on.</summary>
+    public string SourceHash { get; init; } = "";
+
     /// <summary>The site path of the role's page.</summary>
     public string Url => $"/roles/{Slug}";
 
