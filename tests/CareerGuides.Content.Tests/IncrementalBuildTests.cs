@@ -44,6 +44,42 @@ public sealed class IncrementalBuildTests : LoaderTestBase
     }
 
     [Fact]
+    public void A_rebuild_relinks_only_the_guides_a_change_touches()
+    {
+        Content.Write("roles/teacher.md", Samples.Role("Teacher"))
+            .Write("guides/teacher-to-backend-developer.md", Samples.Guide("teacher", "backend-developer"));
+        var builder = NewBuilder();
+        var before = builder.Build().Snapshot;
+
+        // A change to one guide: the other guide is the very same object, the changed one is new.
+        WriteGuide(t => t.Replace("difficulty: moderate", "difficulty: challenging"));
+        var afterGuide = builder.Build([GuidePath]).Snapshot;
+        Assert.Same(before.FindGuide("teacher-to-backend-developer"), afterGuide.FindGuide("teacher-to-backend-developer"));
+        Assert.NotSame(before.FindGuide("data-scientist-to-backend-developer"), afterGuide.FindGuide("data-scientist-to-backend-developer"));
+
+        // A change to a role: only the guide from that role is relinked, and it shows the role's new version.
+        WriteRole(t => t.Replace("sector: Technology", "sector: Data"));
+        var afterRole = builder.Build(["roles/data-scientist.md"]).Snapshot;
+        Assert.Same(afterGuide.FindGuide("teacher-to-backend-developer"), afterRole.FindGuide("teacher-to-backend-developer"));
+        Assert.Equal("Data", afterRole.FindGuide("data-scientist-to-backend-developer")!.From.Sector);
+        Assert.Same(afterRole.FindRole("data-scientist"), afterRole.FindGuide("data-scientist-to-backend-developer")!.From);
+    }
+
+    [Fact]
+    public void Search_after_a_rebuild_finds_the_changed_guide_by_its_new_words_only()
+    {
+        var builder = NewBuilder();
+        var before = builder.Build().Snapshot;
+        Assert.Empty(before.Search.Search("zymurgy").Hits);
+
+        WriteGuide(t => t.Replace("summary: ", "summary: Zymurgy aside, "));
+        var after = builder.Build([GuidePath]).Snapshot;
+
+        Assert.Equal(["/guides/data-scientist-to-backend-developer"], after.Search.Search("zymurgy").Hits.Select(h => h.Url));
+        Assert.Empty(before.Search.Search("zymurgy").Hits);
+    }
+
+    [Fact]
     public void A_full_rescan_skips_files_whose_text_did_not_change()
     {
         var builder = NewBuilder();

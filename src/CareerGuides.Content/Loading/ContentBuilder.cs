@@ -49,6 +49,9 @@ public sealed class ContentBuilder
     private readonly bool _includeUnpublished;
     private readonly IReadOnlySet<string> _reservedPaths;
 
+    /// <summary>The last snapshot built, whose per-guide work the next build reuses.</summary>
+    private ContentSnapshot? _previous;
+
     /// <summary>Linked folders the last full scan did not enter, reported with every build until the next scan.</summary>
     private List<Diagnostic> _folderDiagnostics = [];
 
@@ -98,7 +101,9 @@ public sealed class ContentBuilder
             Version(),
             _timeProvider.GetUtcNow(),
             new PublicationPolicy(_includeUnpublished, today),
-            redirects);
+            redirects,
+            _previous);
+        _previous = snapshot;
         var filesWithErrors = diagnostics.Where(d => d.IsError).Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
         return new LoadResult(snapshot, read, filesWithErrors, servingLastGood + guidesServingLastGood, stopwatch.Elapsed, incremental)
         {
@@ -123,6 +128,12 @@ public sealed class ContentBuilder
         public ParsedGuide? Guide { get; set; }
 
         public ParsedGuide? LastGoodGuide { get; set; }
+
+        /// <summary>
+        /// The guide last linked from this file, and the parsed version it was linked from: reused by the next build
+        /// while that version and both its roles are unchanged, so a reload re-links only what a change touches.
+        /// </summary>
+        public (ParsedGuide Parsed, Guide Guide)? Linked { get; set; }
 
         public IReadOnlyList<Diagnostic> ParseDiagnostics { get; set; } = [];
     }
@@ -322,13 +333,13 @@ public sealed class ContentBuilder
         {
             diagnostics.AddRange(entry.ParseDiagnostics);
             var bag = new DiagnosticBag(entry.Path);
-            var guide = entry.Guide is null ? null : GuideLinker.Link(entry.Guide, roles, brokenRoles, bag);
+            var guide = entry.Guide is null ? null : Link(entry, entry.Guide, roles, brokenRoles, bag);
             if (guide is not null)
             {
                 entry.LastGoodGuide = entry.Guide;
             }
             else if (entry.LastGoodGuide is not null && !ReferenceEquals(entry.LastGoodGuide, entry.Guide)
-                && GuideLinker.Link(entry.LastGoodGuide, roles, brokenRoles, new DiagnosticBag(entry.Path)) is { } lastGood)
+                && Link(entry, entry.LastGoodGuide, roles, brokenRoles, new DiagnosticBag(entry.Path)) is { } lastGood)
             {
                 guide = lastGood;
                 servingLastGood++;
@@ -351,6 +362,24 @@ public sealed class ContentBuilder
         }
 
         return ([.. guides.Values], servingLastGood);
+    }
+
+    /// <summary>
+    /// Links a parsed guide to its roles, reusing the guide linked by the previous build when neither the parsed
+    /// version nor either role has changed since (the same objects): a linked guide depends on nothing else.
+    /// </summary>
+    private static Guide? Link(FileEntry entry, ParsedGuide parsed, Dictionary<string, Role> roles, HashSet<string> brokenRoles, DiagnosticBag bag)
+    {
+        if (entry.Linked is { } linked && ReferenceEquals(linked.Parsed, parsed)
+            && roles.TryGetValue(parsed.FromSlug, out var from) && ReferenceEquals(from, linked.Guide.From)
+            && roles.TryGetValue(parsed.ToSlug, out var to) && ReferenceEquals(to, linked.Guide.To))
+        {
+            return linked.Guide;
+        }
+
+        var guide = GuideLinker.Link(parsed, roles, brokenRoles, bag);
+        entry.Linked = guide is null ? null : (parsed, guide);
+        return guide;
     }
 
     /// <summary>

@@ -42,10 +42,10 @@ public sealed record Guide(
     public string SourceHash { get; init; } = "";
 
     /// <summary>"Data Scientist to Backend Developer".</summary>
-    public string Title => $"{From.Title} to {To.Title}";
+    public string Title { get; } = $"{From.Title} to {To.Title}";
 
     /// <summary>The site path of the guide's page.</summary>
-    public string Url => $"/guides/{Slug}";
+    public string Url { get; } = $"/guides/{Slug}";
 }
 
 /// <summary>A whole-number range with min not above max, such as a timeline in months.</summary>

@@ -19,7 +19,7 @@ public sealed record Role(
     public string SourceHash { get; init; } = "";
 
     /// <summary>The site path of the role's page.</summary>
-    public string Url => $"/roles/{Slug}";
+    public string Url { get; } = $"/roles/{Slug}";
 
     /// <summary>The title in the plural for running text ("Data Scientists").</summary>
     public string PluralTitle => Title.EndsWith('s') ? Title : Title + "s";

@@ -82,18 +82,18 @@ public static class ContentFileParser
             return null;
         }
 
-        if (!YamlGuard.Check(yaml, yamlLineOffset, diagnostics))
-        {
-            return null;
-        }
-
         YamlNode? root;
-        var parser = new Parser(new StringReader(yaml));
+        var parser = new YamlGuard(new Parser(new StringReader(yaml)), yamlLineOffset);
         try
         {
             var stream = new YamlStream();
             stream.Load(parser);
             root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        }
+        catch (YamlGuard.LimitExceededException e)
+        {
+            diagnostics.Error(e.At, e.Code, e.Message, null, e.Hint);
+            return null;
         }
         catch (YamlException e)
         {
@@ -189,7 +189,7 @@ public static class ContentFileParser
             start = i + 1;
         }
 
-        var brackets = text.Count(c => c == '[');
+        var brackets = text.AsSpan().Count('[');
         if (brackets > ContentLimits.MaxOpenBrackets)
         {
             diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,
@@ -198,7 +198,7 @@ public static class ContentFileParser
             return false;
         }
 
-        var pipes = text.Count(c => c == '|');
+        var pipes = text.AsSpan().Count('|');
         if (pipes > ContentLimits.MaxPipes)
         {
             diagnostics.Error(SourceLocation.FileStart, DiagnosticCodes.MarkdownTooComplex,

@@ -87,39 +87,36 @@ public sealed class SearchIndex
     private SearchIndex(ImmutableArray<Document> documents)
     {
         _documents = documents;
-        var postings = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<(int Document, double Weight)>>(StringComparer.Ordinal);
         var surface = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Length; i++)
         {
-            foreach (var (text, weight) in documents[i].Fields)
+            foreach (var (stem, word, weight) in documents[i].Terms)
             {
-                foreach (var word in Words(text))
+                if (!postings.TryGetValue(stem, out var byDocument))
                 {
-                    var stem = Stem(word);
-                    if (!postings.TryGetValue(stem, out var byDocument))
-                    {
-                        postings[stem] = byDocument = [];
-                    }
+                    postings[stem] = byDocument = [];
+                }
 
-                    byDocument[i] = Math.Max(byDocument.GetValueOrDefault(i), weight);
-                    if (!surface.TryGetValue(stem, out var written) || word.Length < written.Length
-                        || (word.Length == written.Length && string.CompareOrdinal(word, written) < 0))
-                    {
-                        surface[stem] = word;
-                    }
+                // Each document lists a stem once, and documents are visited in order: postings come out sorted.
+                byDocument.Add((i, weight));
+                if (!surface.TryGetValue(stem, out var written) || IsBetterSurface(word, written))
+                {
+                    surface[stem] = word;
                 }
             }
         }
 
-        _postings = postings.ToFrozenDictionary(
-            p => p.Key,
-            p => p.Value.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToImmutableArray(),
-            StringComparer.Ordinal);
+        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
         _wordsByLength = postings.Keys
             .GroupBy(w => w.Length)
             .ToFrozenDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToImmutableArray());
         _surface = surface.ToFrozenDictionary(StringComparer.Ordinal);
+        _byItem = documents.ToDictionary(d => (object?)d.Guide ?? d.Role!, ReferenceEqualityComparer.Instance);
     }
+
+    /// <summary>Each document by the guide or role it indexes, for the next build to reuse.</summary>
+    private readonly Dictionary<object, Document> _byItem;
 
     /// <summary>An index with nothing in it.</summary>
     public static SearchIndex Empty { get; } = new([]);
@@ -128,28 +125,50 @@ public sealed class SearchIndex
     public int Count => _documents.Length;
 
     /// <summary>Indexes the guides and roles a snapshot serves.</summary>
-    public static SearchIndex Build(IEnumerable<Guide> guides, IEnumerable<Role> roles)
+    /// <param name="guides">The guides to index.</param>
+    /// <param name="roles">The roles to index.</param>
+    /// <param name="previous">
+    /// The index of the previous snapshot, if any: a guide or role it already indexed (the same object, so unchanged)
+    /// is not tokenised again, so a reload after one save tokenises one guide.
+    /// </param>
+    public static SearchIndex Build(IEnumerable<Guide> guides, IEnumerable<Role> roles, SearchIndex? previous = null)
     {
         ArgumentNullException.ThrowIfNull(guides);
         ArgumentNullException.ThrowIfNull(roles);
-        var documents = guides.Select(g => new Document(
+        var reuse = previous?._byItem;
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (previous is not null)
+        {
+            foreach (var word in previous._surface.Keys.Concat(previous._surface.Values))
+            {
+                words.TryAdd(word, word);
+            }
+        }
+
+        var documents = guides.Select(g => reuse?.GetValueOrDefault(g) ?? Document.Create(
                 SearchKind.Guide, g.Title, g.Url, g.Summary, g, null,
                 [
                     (g.Title, TitleWeight),
                     (string.Join(' ', g.TransferableSkills.Select(s => s.Skill).Concat(g.SkillsToBuild.Select(s => s.Skill))), SkillWeight),
                     ($"{g.From.Sector} {g.To.Sector}", SectorWeight),
                     (g.Summary, TextWeight),
-                ]))
-            .Concat(roles.Select(r => new Document(
+                ],
+                words))
+            .Concat(roles.Select(r => reuse?.GetValueOrDefault(r) ?? Document.Create(
                 SearchKind.Role, r.Title, r.Url, r.Summary, null, r,
                 [
                     (r.Title, TitleWeight),
                     (r.Sector, SectorWeight),
                     (r.Summary, TextWeight),
                     (string.Join(' ', r.TypicalDay.Select(d => d.Activity)), TextWeight),
-                ])));
+                ],
+                words)));
         return new SearchIndex([.. documents]);
     }
+
+    /// <summary>The shortest way a stem was written wins, then the first in ordinal order.</summary>
+    private static bool IsBetterSurface(string word, string written) =>
+        word.Length < written.Length || (word.Length == written.Length && string.CompareOrdinal(word, written) < 0);
 
     /// <summary>Runs a query: results best first (empty for a blank query or when nothing matches).</summary>
     public SearchResults Search(string? query)
@@ -352,9 +371,46 @@ public sealed class SearchIndex
         return previous[b.Length];
     }
 
-    private sealed record Document(SearchKind Kind, string Title, string Url, string Summary, Guide? Guide, Role? Role, ImmutableArray<(string Text, double Weight)> Fields)
+    /// <summary>A guide or role as indexed: each stem it holds once, with the weight of the best field it is in.</summary>
+    private sealed record Document(SearchKind Kind, string Title, string Url, string Summary, Guide? Guide, Role? Role, ImmutableArray<(string Stem, string Word, double Weight)> Terms)
     {
         /// <summary>The title's words, stemmed, without common words.</summary>
         public FrozenSet<string> TitleWords { get; } = Words(Title).Select(Stem).Where(w => !StopWords.Contains(w)).ToFrozenSet(StringComparer.Ordinal);
+
+        /// <summary>Tokenises the fields; <paramref name="pool"/> shares one string per distinct word between documents.</summary>
+        public static Document Create(
+            SearchKind kind, string title, string url, string summary, Guide? guide, Role? role,
+            (string Text, double Weight)[] fields, Dictionary<string, string> pool)
+        {
+            var terms = new Dictionary<string, (string Word, double Weight)>(StringComparer.Ordinal);
+            foreach (var (text, weight) in fields)
+            {
+                foreach (var word in Words(text))
+                {
+                    var stem = Shared(pool, Stem(word));
+                    if (!terms.TryGetValue(stem, out var best))
+                    {
+                        terms[stem] = (Shared(pool, word), weight);
+                    }
+                    else
+                    {
+                        terms[stem] = (IsBetterSurface(word, best.Word) ? Shared(pool, word) : best.Word, Math.Max(best.Weight, weight));
+                    }
+                }
+            }
+
+            return new Document(kind, title, url, summary, guide, role, [.. terms.Select(t => (t.Key, t.Value.Word, t.Value.Weight))]);
+        }
+
+        private static string Shared(Dictionary<string, string> pool, string word)
+        {
+            if (pool.TryGetValue(word, out var shared))
+            {
+                return shared;
+            }
+
+            pool[word] = word;
+            return word;
+        }
     }
 }

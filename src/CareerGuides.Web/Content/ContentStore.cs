@@ -70,6 +70,10 @@ public sealed partial class ContentStore
         }
 
         var snapshot = result.Snapshot;
+
+        // The search index is built off the reload's path: pages are served from the new snapshot at once, and a
+        // search arriving before the index is ready waits for it (Lazy, built once).
+        _ = Task.Run(() => snapshot.Search);
         LogLoaded(result.Incremental ? "reloaded" : "loaded", snapshot.Roles.Length, snapshot.Guides.Length, result.FilesRead,
             result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
         Reloaded?.Invoke(this, snapshot);

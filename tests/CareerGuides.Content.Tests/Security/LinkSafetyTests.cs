@@ -109,7 +109,7 @@ public sealed class LinkSafetyTests : LoaderTestBase
     [Theory]
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     [InlineData("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;")]
-    [InlineData("a <b onclick=\"x()\">b</b>", "a &lt;b onclick=\"x()\"&gt;b&lt;/b&gt;")]
+    [InlineData("a <b onclick=\"x()\">b</b>", "a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;")]
     [InlineData("<!-- comment -->", "&lt;!-- comment --&gt;")]
     public void Raw_html_is_shown_as_text(string markdown, string expected)
     {

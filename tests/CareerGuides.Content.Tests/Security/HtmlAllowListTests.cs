@@ -1,0 +1,135 @@
+using CareerGuides.Content.Loading;
+using CareerGuides.Content.Parsing;
+using CareerGuides.Content.Safety;
+
+namespace CareerGuides.Content.Tests.Security;
+
+/// <summary>
+/// Rendered HTML is checked against the allow-list in one pass and sanitized only when the check does not admit it:
+/// ordinary content must pass the check as Markdig wrote it, and anything outside the list must not.
+/// </summary>
+public sealed class HtmlAllowListTests
+{
+    private const string RichMarkdown = """
+        Some *emphasis*, **strong** and `code`, a [link](https://example.org/a?b=1&c=2 "A title"), a [page](/roles/teacher),
+        an <https://example.org> autolink, an [email](mailto:someone@example.org) and an image ![chart](/img/c.png "Chart").
+        A line ending in a hard break  
+        and "quotes", 'apostrophes', <angle brackets> & ampersands.
+
+        > A quote.
+
+        3. third
+        4. fourth
+
+        - a
+        - b
+
+        ```csharp
+        var x = 1 < 2;
+        ```
+
+        ---
+
+        | Left | Centre | Right |
+        |:-----|:------:|------:|
+        | a    | b      | c     |
+
+        ## A heading
+        """;
+
+    [Fact]
+    public void Markdig_output_of_every_construct_content_uses_is_admitted_as_written()
+    {
+        var html = MarkdownRendering.ToHtml(RichMarkdown);
+
+        Assert.True(HtmlAllowList.Admits(html), html);
+        Assert.Contains("<br />", html); // Markdig's own form: the sanitizer, had it run, would have written <br>.
+        Assert.Contains("<td class=\"align-center\">", html);
+        Assert.Contains("<ol start=\"3\">", html);
+        Assert.Contains("<code class=\"language-csharp\">", html);
+    }
+
+    [Fact]
+    public void Every_fragment_of_the_real_content_is_within_the_allow_list()
+    {
+        var snapshot = new ContentLoader().Load(RepositoryPaths.Content).Snapshot;
+        var fragments = snapshot.Guides
+            .SelectMany(g => new[] { g.Sections.CanYouMove, g.Sections.WhyPeopleMove, g.Sections.HowRealistic, g.Sections.InterviewFraming }
+                .Concat(g.Faqs.Select(f => f.AnswerHtml)))
+            .Concat(snapshot.Roles.Select(r => r.OverviewHtml))
+            .Select(text => text.ToString())
+            .ToList();
+
+        Assert.True(fragments.Count > 100);
+        Assert.All(fragments, html => Assert.True(HtmlAllowList.Admits(html), html));
+    }
+
+    [Fact]
+    public void Faq_answers_keep_the_same_html_and_plain_text_as_a_separate_render_of_each_gives()
+    {
+        var snapshot = new ContentLoader().Load(RepositoryPaths.Content).Snapshot;
+        var faqs = snapshot.Guides.SelectMany(g => g.Faqs).ToList();
+        var texts = Directory.GetFiles(Path.Combine(RepositoryPaths.Content, "guides"), "*.md").Select(File.ReadAllText).ToList();
+
+        Assert.True(faqs.Count > 50);
+        Assert.All(faqs, faq =>
+        {
+            var plain = faq.AnswerText.ToString();
+            Assert.False(string.IsNullOrWhiteSpace(plain));
+            Assert.DoesNotContain("<", plain);
+            Assert.Contains(texts, t => t.Contains(plain.Split('\n')[0][..Math.Min(20, plain.Length)], StringComparison.Ordinal));
+        });
+
+        // The plain text rendered from the same parse equals Markdig's own ToPlainText of the answer.
+        const string Answer = "Yes: **most** people do, see [the guide](/guides/x) and <https://example.org>.\n\n- one\n- two";
+        var fragment = MarkdownRendering.RenderFragment(Answer);
+        Assert.Equal(MarkdownRendering.ToPlainText(Answer), fragment.Text);
+        Assert.Equal(MarkdownRendering.ToHtml(Answer), fragment.Html);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<p>ok</p><script>alert(1)</script>")]
+    [InlineData("<img src=\"x\" onerror=\"alert(1)\" />")]
+    [InlineData("<img src=x>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"JaVaScRiPt:alert(1)\">x</a>")]
+    [InlineData("<a href=\"java&#x73;cript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"&#x20;javascript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"data:text/html,x\">x</a>")]
+    [InlineData("<a href=\"java\tscript:alert(1)\">x</a>")]
+    [InlineData("<a title=\"x\" style=\"color:red\">x</a>")]
+    [InlineData("<A HREF=\"/x\">x</A>")]
+    [InlineData("<p/onload=\"alert(1)\">")]
+    [InlineData("<p title=\"a\" >")]
+    [InlineData("<p title='a'>")]
+    [InlineData("<p title=\"a>")]
+    [InlineData("<p title=\"<script>\">")]
+    [InlineData("<!-- comment -->")]
+    [InlineData("<div>x</div>")]
+    [InlineData("<svg><script>alert(1)</script></svg>")]
+    [InlineData("<iframe src=\"https://example.org\"></iframe>")]
+    [InlineData("text < more")]
+    [InlineData("<p")]
+    [InlineData("</p")]
+    public void Html_outside_the_list_is_not_admitted_and_is_sanitized(string html)
+    {
+        Assert.False(HtmlAllowList.Admits(html));
+
+        var secured = MarkdownRendering.Secure(html);
+        Assert.DoesNotMatch("(?i)<(script|div|svg|iframe)|on(error|load)=|javascript|data:|style=", secured);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain text &lt;b&gt; &amp; more")]
+    [InlineData("<p>a <a href=\"https://example.org/?a=1&amp;b=2\" title=\"T\">b</a></p>\n")]
+    [InlineData("<p><img src=\"/img/x.png\" alt=\"x\" /></p>")]
+    [InlineData("<p>a<br />\nb</p><hr />")]
+    [InlineData("<p><a href=\"mailto:a@example.org\">a</a> <a href=\"#top\">b</a></p>")]
+    public void Html_within_the_list_is_admitted_unchanged(string html)
+    {
+        Assert.True(HtmlAllowList.Admits(html));
+        Assert.Equal(html, MarkdownRendering.Secure(html));
+    }
+}
