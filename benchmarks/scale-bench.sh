@@ -54,12 +54,14 @@ for n in 1 2 3 4 5; do
   sleep 0.5
 done
 reloads=$(grep -o 'Content reloaded: .*; [0-9.]* ms' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)
+noticed=$(grep -o 'Content change served [0-9.]* ms after it was noticed' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)
 loaded=$(grep -o 'Content loaded: .*' "$work/site.log" | head -n 1 || true)
 
 echo
 echo "guides: $guides, roles: $roles"
 echo "process start to first 200:        ${first_200} ms"
 echo "resident memory after start-up:    ${rss_start} MB (after a few more pages: ${rss_after} MB)"
-echo "save to new version served (ms):  $saves   (includes the 150 ms quiet window)"
-echo "reload after the save was noticed: $reloads"
+echo "save to new version served (ms):  $saves   (client side: save, quiet window, reload, first render)"
+echo "noticed to new snapshot in place:  $noticed  (site log: quiet window + reload)"
+echo "reload itself:                     $reloads"
 echo "start-up load: $loaded"

@@ -117,7 +117,18 @@ public sealed class ContentBuilder
 
         public bool IsRole { get; } = path.StartsWith(RolesFolder + "/", StringComparison.Ordinal);
 
-        public string? Hash { get; set; }
+        public string? Hash
+        {
+            get;
+            set
+            {
+                field = value;
+                Digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{Path}\n{value}\n"));
+            }
+        }
+
+        /// <summary>A digest of the path and the text's hash: the snapshot's version is a hash of every file's.</summary>
+        public byte[] Digest { get; private set; } = [];
 
         /// <summary>The current text's role, or null when it has errors (or the file is a guide).</summary>
         public Role? Role { get; set; }
@@ -388,13 +399,19 @@ public sealed class ContentBuilder
     /// </summary>
     private ImmutableDictionary<string, Guide> CheckRedirects(List<Guide> guides, IEnumerable<Role> roles, List<Diagnostic> diagnostics)
     {
+        var redirects = ImmutableDictionary.CreateBuilder<string, Guide>(StringComparer.Ordinal);
+        var withRedirects = guides.Where(g => !g.RedirectFrom.IsDefaultOrEmpty).ToList();
+        if (withRedirects.Count == 0)
+        {
+            return redirects.ToImmutable();
+        }
+
         var live = new HashSet<string>(_reservedPaths, StringComparer.Ordinal);
         live.UnionWith(guides.Select(g => g.Url));
         live.UnionWith(roles.Select(r => r.Url));
-        var redirects = ImmutableDictionary.CreateBuilder<string, Guide>(StringComparer.Ordinal);
-        foreach (var guide in guides.OrderBy(g => g.SourcePath, StringComparer.Ordinal))
+        foreach (var guide in withRedirects.OrderBy(g => g.SourcePath, StringComparer.Ordinal))
         {
-            foreach (var source in guide.RedirectFrom.IsDefault ? [] : guide.RedirectFrom)
+            foreach (var source in guide.RedirectFrom)
             {
                 var clash = live.Contains(source.Path)
                     ? "is the address of a live page"
@@ -510,7 +527,7 @@ public sealed class ContentBuilder
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var entry in _files.Values)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.Path}\n{entry.Hash}\n"));
+            hash.AppendData(entry.Digest.Length > 0 ? entry.Digest : SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Path}\n")));
         }
 
         hash.AppendData(Encoding.UTF8.GetBytes(_timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));

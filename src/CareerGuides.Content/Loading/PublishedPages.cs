@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CareerGuides.Content.Model;
 
@@ -49,12 +48,12 @@ public sealed class PublishedPages
     public const string HomePath = "/";
     public const string RoleIndexPath = "/roles";
 
-    private readonly FrozenDictionary<string, PublishedPage> _byPath;
+    private readonly Dictionary<string, PublishedPage> _byPath;
 
     private PublishedPages(ImmutableArray<PublishedPage> all)
     {
         All = all;
-        _byPath = all.ToFrozenDictionary(p => p.Path, StringComparer.Ordinal);
+        _byPath = all.ToDictionary(p => p.Path, StringComparer.Ordinal);
     }
 
     /// <summary>Every page: the home page, the list of roles, then roles and guides by title.</summary>

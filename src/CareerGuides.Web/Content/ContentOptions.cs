@@ -16,7 +16,7 @@ public sealed class ContentOptions
 
     /// <summary>How long the folder must be quiet after a change before it is reloaded, so a burst of saves is one reload.</summary>
     [Range(10, 5000)]
-    public int QuietMilliseconds { get; set; } = 150;
+    public int QuietMilliseconds { get; set; } = 50;
 
     /// <summary>The longest a reload waits for quiet after the first change.</summary>
     [Range(50, 10000)]

@@ -47,15 +47,12 @@ public sealed partial class ContentWatcher(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var batch = await NextBatchAsync(watcher is null, stoppingToken);
-                if (batch is null)
-                {
-                    continue;
-                }
-
+                var (batch, noticed) = await NextBatchAsync(watcher is null, stoppingToken);
                 try
                 {
-                    store.Reload(batch.Contains(Rescan) ? null : batch);
+                    var result = store.Reload(batch.Contains(Rescan) ? null : batch);
+                    var sinceNoticed = timeProvider.GetElapsedTime(noticed).TotalMilliseconds;
+                    LogServed(sinceNoticed, result.FilesRead);
                 }
 #pragma warning disable CA1031 // The watcher must outlive any one failed reload; the last snapshot stays in service.
                 catch (Exception e)
@@ -148,15 +145,17 @@ public sealed partial class ContentWatcher(
     /// Waits for the first change, then gathers more until the folder is quiet or the maximum delay passes.
     /// Without a watcher, polls: every interval is a rescan.
     /// </summary>
-    private async Task<HashSet<string>?> NextBatchAsync(bool polling, CancellationToken stoppingToken)
+    /// <returns>The changed paths, and the timestamp at which the first of them was noticed.</returns>
+    private async Task<(HashSet<string> Batch, long Noticed)> NextBatchAsync(bool polling, CancellationToken stoppingToken)
     {
         if (polling)
         {
             await Task.Delay(PollInterval, timeProvider, stoppingToken);
-            return [Rescan];
+            return ([Rescan], timeProvider.GetTimestamp());
         }
 
         var batch = new HashSet<string>(StringComparer.Ordinal) { await _changes.Reader.ReadAsync(stoppingToken) };
+        var noticed = timeProvider.GetTimestamp();
         var quiet = TimeSpan.FromMilliseconds(options.Value.QuietMilliseconds);
         var deadline = timeProvider.GetTimestamp() + (long)(TimeSpan.FromMilliseconds(options.Value.MaxDelayMilliseconds).TotalSeconds * timeProvider.TimestampFrequency);
         while (true)
@@ -184,7 +183,7 @@ public sealed partial class ContentWatcher(
             }
         }
 
-        return batch;
+        return (batch, noticed);
     }
 
     private async Task WatchDateAsync(CancellationToken stoppingToken)
@@ -206,6 +205,9 @@ public sealed partial class ContentWatcher(
             // Shutting down.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content change served {SinceNoticedMs:0.0} ms after it was noticed ({FilesRead} files read)")]
+    private partial void LogServed(double sinceNoticedMs, int filesRead);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {ContentRoot} for changes")]
     private partial void LogWatching(string contentRoot);

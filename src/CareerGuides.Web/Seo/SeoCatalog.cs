@@ -17,6 +17,7 @@ internal sealed class SeoCatalog
     private readonly ContentStore _store;
     private readonly ConditionalWeakTable<ContentSnapshot, SiteSeo> _bySnapshot = [];
     private readonly ConditionalWeakTable<ContentSnapshot, SiteSeo>.CreateValueCallback _build;
+    private readonly WeakReference<SiteSeo> _last = new(null!);
 
     public SeoCatalog(ContentStore store, IOptions<SiteOptions> options)
     {
@@ -28,7 +29,14 @@ internal sealed class SeoCatalog
         }
 
         Site = new SiteIdentity(baseUrl, site.Name, Fingerprint(site, baseUrl));
-        _build = snapshot => SiteSeo.Build(snapshot, Site);
+        _build = snapshot =>
+        {
+            // Built from the last snapshot's SEO data, whose unchanged pages it reuses; kept weakly, so that an old
+            // snapshot's data is never held only for this.
+            var seo = SiteSeo.Build(snapshot, Site, _last.TryGetTarget(out var last) ? last : null);
+            _last.SetTarget(seo);
+            return seo;
+        };
     }
 
     public SiteIdentity Site { get; }

@@ -33,6 +33,12 @@ internal sealed record SeoPage(
     ArticleDates? Article)
     : SeoResource(Path, ETag, LastModified)
 {
+    /// <summary>The published page this was built from (to tell, at the next reload, whether it changed).</summary>
+    public PublishedPage? Source { get; init; }
+
+    /// <summary>The part of the ETag from the build, the settings and the path (the same in every snapshot).</summary>
+    public string PathHash { get; init; } = "";
+
     /// <summary>The Open Graph type: guides are articles, every other page is part of the web site.</summary>
     public string OpenGraphType => Article is null ? "website" : "article";
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -31,15 +30,20 @@ internal sealed class SiteSeo
     public const string RobotsPath = "/robots.txt";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private readonly FrozenDictionary<string, SeoResource> _byPath;
-    private readonly FrozenDictionary<string, string> _canonicalByVariant;
+    // Plain dictionaries: building frozen ones for a large catalogue cost more than the rest of the SEO data.
+    private readonly Dictionary<string, SeoResource> _byPath;
+    private readonly Dictionary<string, string> _canonicalByVariant;
 
-    private SiteSeo(ImmutableArray<SeoPage> pages, ImmutableArray<SeoFile> files)
+    private SiteSeo(ImmutableArray<SeoPage> pages, ImmutableArray<SeoFile> files, SiteSeo? previous)
     {
         Pages = pages;
-        _byPath = pages.Cast<SeoResource>().Concat(files).ToFrozenDictionary(r => r.Path, StringComparer.Ordinal);
-        _canonicalByVariant = _byPath.Keys.ToFrozenDictionary(Normalise, p => p, StringComparer.Ordinal);
+        _byPath = pages.Cast<SeoResource>().Concat(files).ToDictionary(r => r.Path, StringComparer.Ordinal);
+        _normalised = _byPath.Keys.ToDictionary(p => p, p => previous?._normalised.GetValueOrDefault(p) ?? Normalise(p), StringComparer.Ordinal);
+        _canonicalByVariant = _normalised.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
     }
+
+    /// <summary>Each path's normalised form, kept for the next snapshot's build.</summary>
+    private readonly Dictionary<string, string> _normalised;
 
     /// <summary>Every published page, in sitemap order.</summary>
     public ImmutableArray<SeoPage> Pages { get; }
@@ -61,12 +65,19 @@ internal sealed class SiteSeo
         return "/" + string.Join('/', parts).ToLowerInvariant();
     }
 
-    public static SiteSeo Build(ContentSnapshot snapshot, SiteIdentity site)
+    /// <param name="snapshot">The content.</param>
+    /// <param name="site">The site's identity.</param>
+    /// <param name="previous">
+    /// The previous snapshot's SEO data, if any: a page whose content is the same (the same guide or role object,
+    /// the same dates) keeps its breadcrumbs, URL and structured data and gets only the new version's ETag, so a
+    /// reload after one save does a little work per page rather than rebuilding each.
+    /// </param>
+    public static SiteSeo Build(ContentSnapshot snapshot, SiteIdentity site, SiteSeo? previous = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(site);
 
-        var builder = new PageBuilder(snapshot, site);
+        var builder = new PageBuilder(snapshot, site, previous);
         ImmutableArray<SeoPage> pages = [.. snapshot.Pages.All.Select(builder.Build)];
         var home = snapshot.Pages.Find(PublishedPages.HomePath)!;
         SeoFile[] files =
@@ -74,7 +85,7 @@ internal sealed class SiteSeo
             new(SitemapPath, builder.ETag(SitemapPath), ToHttpDate(home.LastModified), "application/xml; charset=utf-8", Sitemap(pages, snapshot.Pages)),
             new(RobotsPath, builder.ETag(RobotsPath), null, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(Robots(site))),
         ];
-        return new SiteSeo(pages, [.. files]);
+        return new SiteSeo(pages, [.. files], previous);
     }
 
     private static DateTimeOffset? ToHttpDate(DateOnly? date) =>
@@ -126,16 +137,23 @@ internal sealed class SiteSeo
         """;
 
     /// <summary>Builds each page's SEO data from one snapshot.</summary>
-    private sealed class PageBuilder(ContentSnapshot snapshot, SiteIdentity site)
+    private sealed class PageBuilder(ContentSnapshot snapshot, SiteIdentity site, SiteSeo? previous)
     {
-        private const string Language = "en-GB";
         private static readonly Breadcrumb Home = new("Home", PublishedPages.HomePath);
         private static readonly Breadcrumb Roles = new("Roles", PublishedPages.RoleIndexPath);
 
-        private readonly Organization _organization = new(site.AbsoluteUrl(PublishedPages.HomePath)) { Name = site.Name };
+        private readonly StructuredDataWriter _structuredData = new(site);
 
         public SeoPage Build(PublishedPage page)
         {
+            if (previous?.Find(page.Path) is SeoPage known && known.Source is { } source && source.Kind == page.Kind
+                && ReferenceEquals(source.Guide, page.Guide) && ReferenceEquals(source.Role, page.Role)
+                && source.LastModified == page.LastModified && source.Live == page.Live
+                && page.Kind is PageKind.Guide or PageKind.Role)
+            {
+                return known with { ETag = ETagOf(known.PathHash), Source = page };
+            }
+
             var (breadcrumbs, article) = page.Kind switch
             {
                 PageKind.Home => ([], null),
@@ -147,39 +165,62 @@ internal sealed class SiteSeo
 
             // The structured data is serialised when a page is rendered (once per content version, then the page is
             // cached), not kept for every page: for a large catalogue it would be most of the site's memory.
+            var pathHash = PathHash(page.Path);
             return new SeoPage(
                 page.Path,
-                ETag(page.Path),
+                ETagOf(pathHash),
                 ToHttpDate(page.LastModified),
                 page.Kind,
                 site.AbsoluteUrl(page.Path),
                 breadcrumbs,
-                () => [.. StructuredData(page, breadcrumbs).Select(JsonLd.Serialize)],
-                article);
+                JsonLdOf(_structuredData, page, breadcrumbs),
+                article)
+            {
+                Source = page,
+                PathHash = pathHash,
+            };
         }
 
-        private Thing[] StructuredData(PublishedPage page, ImmutableArray<Breadcrumb> trail) => page.Kind switch
+        /// <summary>
+        /// The page's structured data, serialised when asked. The function holds only what it needs (not this
+        /// builder, nor its snapshot), since a later snapshot's SEO data keeps it for pages that did not change.
+        /// </summary>
+        private static Func<ImmutableArray<string>> JsonLdOf(StructuredDataWriter writer, PublishedPage page, ImmutableArray<Breadcrumb> trail) =>
+            () => [.. writer.StructuredData(page, trail).Select(JsonLd.Serialize)];
+
+        /// <summary>
+        /// <c>W/"&lt;content version&gt;.&lt;hash of build, settings and path&gt;"</c>: weak, because the page is
+        /// regenerated for each response and equivalent rather than promised byte for byte.
+        /// </summary>
+        public EntityTagHeaderValue ETag(string path) => ETagOf(PathHash(path));
+
+        private EntityTagHeaderValue ETagOf(string pathHash) =>
+            new($"\"{snapshot.Version}.{pathHash}\"", isWeak: true);
+
+        /// <summary>The part of the ETag that depends on the build, the settings and the path, not on the content.</summary>
+        private string PathHash(string path) =>
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{site.Fingerprint}\n{path}")))[..12];
+
+        private static ImmutableArray<Breadcrumb> RoleTrail(Role role) => [Home, Roles, new(role.Title, role.Url)];
+
+        private static ImmutableArray<Breadcrumb> GuideTrail(Guide guide) =>
+            [Home, Roles, new(guide.From.Title, guide.From.Url), new(guide.Title, guide.Url)];
+    }
+
+    /// <summary>Writes a page's schema.org structured data.</summary>
+    private sealed class StructuredDataWriter(SiteIdentity site)
+    {
+        private const string Language = "en-GB";
+
+        private readonly Organization _organization = new(site.AbsoluteUrl(PublishedPages.HomePath)) { Name = site.Name };
+
+        public Thing[] StructuredData(PublishedPage page, ImmutableArray<Breadcrumb> trail) => page.Kind switch
         {
             PageKind.Home => [Website(), _organization],
             PageKind.RoleIndex => [BreadcrumbList(trail)],
             PageKind.Role => [BreadcrumbList(trail), Occupation(page.Role!)],
             _ => GuideData(page.Guide!, trail),
         };
-
-        /// <summary>
-        /// <c>W/"&lt;content version&gt;.&lt;hash of build, settings and path&gt;"</c>: weak, because the page is
-        /// regenerated for each response and equivalent rather than promised byte for byte.
-        /// </summary>
-        public EntityTagHeaderValue ETag(string path)
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{site.Fingerprint}\n{path}"));
-            return new EntityTagHeaderValue($"\"{snapshot.Version}.{Convert.ToHexStringLower(hash)[..12]}\"", isWeak: true);
-        }
-
-        private static ImmutableArray<Breadcrumb> RoleTrail(Role role) => [Home, Roles, new(role.Title, role.Url)];
-
-        private static ImmutableArray<Breadcrumb> GuideTrail(Guide guide) =>
-            [Home, Roles, new(guide.From.Title, guide.From.Url), new(guide.Title, guide.Url)];
 
         private Thing[] GuideData(Guide guide, ImmutableArray<Breadcrumb> trail)
         {
