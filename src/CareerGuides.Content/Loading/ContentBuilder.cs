@@ -247,7 +247,7 @@ public sealed class ContentBuilder
     {
         var path = entry.Path;
         var bag = new DiagnosticBag(path);
-        string text;
+        byte[] bytes;
         try
         {
             var full = Path.Combine(Root, path);
@@ -269,7 +269,7 @@ public sealed class ContentBuilder
                 return true;
             }
 
-            text = File.ReadAllText(full, Encoding.UTF8);
+            bytes = File.ReadAllBytes(full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -280,11 +280,13 @@ public sealed class ContentBuilder
             return true;
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (hash == entry.Hash)
         {
             return false;
         }
+
+        var text = ContentFiles.Decode(bytes);
 
         entry.Hash = hash;
         if (entry.IsRole)

@@ -62,8 +62,10 @@ public static class SiteExtensions
         // The site speaks British English only: dates and money are formatted en-GB for every request.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
 
-        // Load the content before the first request, so start-up logs say what was published.
+        // Load the content before the first request, so start-up logs say what was published, and build what every
+        // page needs from it (the SEO data), so that the first request does not.
         app.Services.GetRequiredService<ContentStore>();
+        _ = app.Services.GetRequiredService<Seo.SeoCatalog>().Current;
         app.UseSecurity();
 
         if (!app.Environment.IsDevelopment())
@@ -99,7 +101,14 @@ public static class SiteExtensions
         // Loading a large catalogue leaves the parse's garbage behind; return it to the operating system once, at
         // start-up, rather than carrying it as resident memory for the life of the process.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var memory = GC.GetGCMemoryInfo();
+        app.Logger.MemoryAfterStartUp(memory.HeapSizeBytes / (1024 * 1024), memory.TotalCommittedBytes / (1024 * 1024));
         return app;
     }
 }
 
+internal static partial class StartUpLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Memory after start-up: managed heap {HeapMb} MB, committed {CommittedMb} MB")]
+    public static partial void MemoryAfterStartUp(this Microsoft.Extensions.Logging.ILogger logger, long heapMb, long committedMb);
+}
