@@ -38,6 +38,7 @@ until curl -sf -o /dev/null "$url"; do
   sleep 0.01
 done
 first_200=$(( $(now_ms) - start ))
+cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$pid/stat)
 rss_start=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
 for path in / /roles "/roles/$role" /sitemap.xml; do curl -s -o /dev/null "http://127.0.0.1:$port$path"; done
 rss_after=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
@@ -59,7 +60,7 @@ loaded=$(grep -o 'Content loaded: .*' "$work/site.log" | head -n 1 || true)
 
 echo
 echo "guides: $guides, roles: $roles"
-echo "process start to first 200:        ${first_200} ms"
+echo "process start to first 200:        ${first_200} ms (CPU time used by then: ${cpu_ms} ms over 2 cores)"
 echo "resident memory after start-up:    ${rss_start} MB (after a few more pages: ${rss_after} MB)"
 echo "save to new version served (ms):  $saves   (client side: save, quiet window, reload, first render)"
 echo "noticed to new snapshot in place:  $noticed  (site log: quiet window + reload)"

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,14 +13,14 @@ namespace CareerGuides.Web.Seo;
 /// The <see cref="SiteSeo"/> of the snapshot being served. It is built once per snapshot, the first time that
 /// snapshot is asked for (at start-up, and after each reload), and kept alongside it for as long as it lives.
 /// </summary>
-internal sealed class SeoCatalog
+internal sealed partial class SeoCatalog
 {
     private readonly ContentStore _store;
     private readonly ConditionalWeakTable<ContentSnapshot, SiteSeo> _bySnapshot = [];
     private readonly ConditionalWeakTable<ContentSnapshot, SiteSeo>.CreateValueCallback _build;
     private readonly WeakReference<SiteSeo> _last = new(null!);
 
-    public SeoCatalog(ContentStore store, IOptions<SiteOptions> options)
+    public SeoCatalog(ContentStore store, IOptions<SiteOptions> options, ILogger<SeoCatalog> logger)
     {
         _store = store;
         var site = options.Value;
@@ -33,8 +34,11 @@ internal sealed class SeoCatalog
         {
             // Built from the last snapshot's SEO data, whose unchanged pages it reuses; kept weakly, so that an old
             // snapshot's data is never held only for this.
+            var started = Stopwatch.GetTimestamp();
             var seo = SiteSeo.Build(snapshot, Site, _last.TryGetTarget(out var last) ? last : null);
             _last.SetTarget(seo);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogBuilt(logger, seo.Pages.Length, snapshot.Version, elapsed.TotalMilliseconds);
             return seo;
         };
     }
@@ -58,4 +62,7 @@ internal sealed class SeoCatalog
             site.InterviewPracticeUrlTemplate);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts)));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SEO data of {Pages} pages built for version {Version} in {ElapsedMs:0.0} ms")]
+    private static partial void LogBuilt(ILogger logger, int pages, string version, double elapsedMs);
 }
