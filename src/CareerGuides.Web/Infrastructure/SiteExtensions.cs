@@ -65,6 +65,7 @@ public static class SiteExtensions
         // Load the content before the first request, so start-up logs say what was published.
         app.Services.GetRequiredService<ContentStore>();
         app.UseSecurity();
+        app.UsePageFastPath();
 
         if (!app.Environment.IsDevelopment())
         {
