@@ -1,7 +1,9 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CareerGuides.Web.Infrastructure;
@@ -60,13 +62,13 @@ public static class SecurityExtensions
             }
         });
 
-        builder.Services.AddRateLimiter(limiter =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((limiter, security) =>
         {
+            var settings = security.Value.RateLimit;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var settings = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimit;
-                if (!settings.Enabled || IsHealthProbe(context.Request.Path))
+                if (IsHealthProbe(context.Request.Path))
                 {
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
@@ -82,7 +84,6 @@ public static class SecurityExtensions
             });
             limiter.OnRejected = (rejected, cancellationToken) =>
             {
-                var settings = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimit;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(settings.WindowSeconds);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = rejected.HttpContext.Response;
@@ -91,6 +92,7 @@ public static class SecurityExtensions
                     $"Too many requests from your address. Please retry after {seconds} seconds.", cancellationToken));
             };
         });
+        builder.Services.AddRateLimiter(_ => { });
         return builder;
     }
 
@@ -107,15 +109,16 @@ public static class SecurityExtensions
         var headers = new SecurityHeaders(security, app.Environment.IsDevelopment());
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
-            {
-                var (response, headers) = ((HttpResponse, SecurityHeaders))state;
-                headers.Apply(response);
-                return Task.CompletedTask;
-            }, (context.Response, headers));
+            context.Response.OnStarting(headers.ApplyOnStarting, context.Response);
             return next(context);
         });
-        app.UseRateLimiter(); // first, so that refused requests count too
+
+        // Only when enabled: a limiter that limits nothing still costs a partition lookup and a lease per request.
+        if (security.RateLimit.Enabled)
+        {
+            app.UseRateLimiter(); // before the filters below, so that refused requests count too
+        }
+
         app.Use(RejectOddRequests);
         return app;
     }
@@ -172,16 +175,38 @@ public static class SecurityExtensions
         return next();
     }
 
-    /// <summary>A control character, a backslash, or an encoded slash, backslash or NUL (raw or as decoded).</summary>
-    private static bool IsOdd(string path)
+    /// <summary>
+    /// A control character, a backslash, or an encoded slash, backslash or NUL (raw or as decoded). Runs on every
+    /// request, so it reads the path in place rather than splitting or enumerating it.
+    /// </summary>
+    internal static bool IsOdd(ReadOnlySpan<char> path)
     {
-        var pathOnly = path.Split('?', 2)[0];
-        return pathOnly.Any(char.IsControl)
-            || pathOnly.Contains('\\', StringComparison.Ordinal)
-            || pathOnly.Contains("%2f", StringComparison.OrdinalIgnoreCase)
-            || pathOnly.Contains("%5c", StringComparison.OrdinalIgnoreCase)
-            || pathOnly.Contains("%00", StringComparison.Ordinal);
+        var query = path.IndexOf('?');
+        var pathOnly = query < 0 ? path : path[..query];
+        if (pathOnly.IndexOfAny(ControlOrBackslash) >= 0)
+        {
+            return true;
+        }
+
+        for (var percent = pathOnly.IndexOf('%'); percent >= 0; percent = pathOnly.IndexOf('%'))
+        {
+            var escape = pathOnly[percent..];
+            if (escape.StartsWith("%2f", StringComparison.OrdinalIgnoreCase)
+                || escape.StartsWith("%5c", StringComparison.OrdinalIgnoreCase)
+                || escape.StartsWith("%00", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            pathOnly = pathOnly[(percent + 1)..];
+        }
+
+        return false;
     }
+
+    /// <summary>What <see cref="char.IsControl(char)"/> accepts (C0, DEL and C1), and the backslash.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlOrBackslash = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => char.IsControl(c) || c == '\\')]);
 
     /// <summary>Answers with a short text body, so the status-code pages do not re-run the request as a page.</summary>
     private static Task WritePlainAsync(HttpResponse response, int status, string message, CancellationToken cancellationToken)
@@ -193,11 +218,39 @@ public static class SecurityExtensions
     }
 
     /// <summary>The header values, computed once.</summary>
-    private sealed class SecurityHeaders(SecurityOptions options, bool development)
+    internal sealed class SecurityHeaders
     {
-        private readonly string _hsts = $"max-age={options.Hsts.MaxAgeDays * 86400}"
-            + (options.Hsts.IncludeSubDomains ? "; includeSubDomains" : "")
-            + (options.Hsts.Preload ? "; preload" : "");
+        private readonly SecurityOptions _options;
+        private readonly bool _development;
+
+        public SecurityHeaders(SecurityOptions options, bool development)
+        {
+            _options = options;
+            _development = development;
+            _hsts = $"max-age={options.Hsts.MaxAgeDays * 86400}"
+                + (options.Hsts.IncludeSubDomains ? "; includeSubDomains" : "")
+                + (options.Hsts.Preload ? "; preload" : "");
+            ApplyOnStarting = state =>
+            {
+                Apply((HttpResponse)state);
+                return Task.CompletedTask;
+            };
+        }
+
+        /// <summary>
+        /// The names of every header <see cref="Apply"/> sets or removes: they are decided per response (HSTS
+        /// depends on the scheme), so whatever stores a response must not store them.
+        /// </summary>
+        public static readonly FrozenSet<string> Names = new[]
+        {
+            "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy",
+            "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy", "Server", "X-Powered-By", "Strict-Transport-Security",
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary><see cref="Apply"/> as an OnStarting callback whose state is the response (one delegate, no allocation per request).</summary>
+        public Func<object, Task> ApplyOnStarting { get; }
+
+        private readonly string _hsts;
 
         private const string PermissionsPolicy =
             "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
@@ -209,7 +262,7 @@ public static class SecurityExtensions
         public void Apply(HttpResponse response)
         {
             var headers = response.Headers;
-            headers.ContentSecurityPolicy = options.ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = _options.ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -220,7 +273,7 @@ public static class SecurityExtensions
             headers.Remove("X-Powered-By");
 
             // HSTS only over HTTPS (browsers ignore it on http), and not in Development, where it would stick to localhost.
-            if (!development && response.HttpContext.Request.IsHttps)
+            if (!_development && response.HttpContext.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = _hsts;
             }

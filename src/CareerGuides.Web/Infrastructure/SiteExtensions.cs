@@ -67,6 +67,7 @@ public static class SiteExtensions
         app.Services.GetRequiredService<ContentStore>();
         _ = app.Services.GetRequiredService<Seo.SeoCatalog>().Current;
         app.UseSecurity();
+        app.UsePageFastPath();
 
         if (!app.Environment.IsDevelopment())
         {
@@ -89,6 +90,11 @@ public static class SiteExtensions
         app.UseGuideRedirects();
         app.UsePageCompression();
         app.UseRouting();
+
+        // Where they belong, after routing. Left out, the host would add them at the very front of the pipeline,
+        // where every cached page paid for them although no page needs a user.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
