@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using CareerGuides.Content.Loading;
@@ -30,104 +32,94 @@ namespace CareerGuides.Web.Export;
 /// </remarks>
 internal sealed class ExportDependencies
 {
-    private readonly string _buildKey;
+    private const int DigestSize = SHA256.HashSizeInBytes;
+
+    private readonly byte[] _build;
     private readonly ContentSnapshot _snapshot;
     private readonly bool _hashesKnown;
+
+    /// <summary>Per guide, the digest of the files its list entry shows: its own and both roles'.</summary>
+    private readonly ConditionalWeakTable<Guide, byte[]> _entries = [];
 
     public ExportDependencies(ContentSnapshot snapshot, string buildKey)
     {
         _snapshot = snapshot;
-        _buildKey = buildKey;
+        _build = SHA256.HashData(Encoding.UTF8.GetBytes(buildKey));
         _hashesKnown = snapshot.Guides.All(g => g.SourceHash.Length > 0) && snapshot.Roles.All(r => r.SourceHash.Length > 0);
-        Everything = Key("all", hash =>
-        {
-            foreach (var role in snapshot.Roles)
-            {
-                Add(hash, role.Slug, role.SourceHash);
-            }
-
-            Add(hash, "guides");
-            foreach (var guide in snapshot.Guides)
-            {
-                Add(hash, guide.Slug, guide.SourceHash);
-            }
-        });
+        Everything = Key("all", [.. snapshot.Roles.Select(r => Digest(r.Slug, r.SourceHash)), Digest("guides"), .. snapshot.Guides.Select(g => Digest(g.Slug, g.SourceHash))]);
+        BuildOnly = Key("build", []);
     }
 
     /// <summary>The key of pages that depend on every published file (listings, sitemap, 404, search).</summary>
     public string Everything { get; }
 
     /// <summary>The key of a URL that depends on the build only (robots.txt).</summary>
-    public string BuildOnly => Key("build", _ => { });
+    public string BuildOnly { get; }
 
     /// <summary>The key of a published page.</summary>
-    public string For(PublishedPage page) => page.Kind switch
+    public string For(PublishedPage page)
     {
-        PageKind.Guide => Key(page.Path, hash =>
+        switch (page.Kind)
         {
-            var guide = page.Guide!;
-            AddEntry(hash, guide);
-            var related = _snapshot.Related(guide);
-            Add(hash, "from-same-role");
-            foreach (var other in related.FromSameRole)
-            {
-                AddEntry(hash, other);
-            }
+            case PageKind.Guide:
+                {
+                    var guide = page.Guide!;
+                    var related = _snapshot.Related(guide);
+                    return Key(page.Path, [Entry(guide), Digest("from-same-role"), .. related.FromSameRole.Select(Entry), Digest("into-same-role"), .. related.IntoSameRole.Select(Entry)]);
+                }
 
-            Add(hash, "into-same-role");
-            foreach (var other in related.IntoSameRole)
-            {
-                AddEntry(hash, other);
-            }
-        }),
-        PageKind.Role => Key(page.Path, hash =>
-        {
-            var role = page.Role!;
-            Add(hash, role.Slug, role.SourceHash);
-            Add(hash, "from");
-            foreach (var guide in _snapshot.GuidesFrom(role.Slug))
-            {
-                AddEntry(hash, guide);
-            }
+            case PageKind.Role:
+                {
+                    var role = page.Role!;
+                    return Key(page.Path, [Digest(role.Slug, role.SourceHash), Digest("from"), .. _snapshot.GuidesFrom(role.Slug).Select(Entry), Digest("into"), .. _snapshot.GuidesInto(role.Slug).Select(Entry)]);
+                }
 
-            Add(hash, "into");
-            foreach (var guide in _snapshot.GuidesInto(role.Slug))
-            {
-                AddEntry(hash, guide);
-            }
-        }),
-        _ => Everything,
-    };
-
-    /// <summary>A guide as any page shows it: its own file and both roles' files (its title and pay come from them).</summary>
-    private static void AddEntry(IncrementalHash hash, Guide guide) =>
-        Add(hash, guide.Slug, guide.SourceHash, guide.From.Slug, guide.From.SourceHash, guide.To.Slug, guide.To.SourceHash);
-
-    private string Key(string name, Action<IncrementalHash> add)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Add(hash, _buildKey, name);
-        if (_hashesKnown)
-        {
-            add(hash);
+            default:
+                return Everything;
         }
-        else
-        {
-            Add(hash, "version", _snapshot.Version);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }
 
-    private static void Add(IncrementalHash hash, params ReadOnlySpan<string> parts)
+    /// <summary>A guide as any page shows it: its own file and both roles' files (its title and pay come from them).</summary>
+    private byte[] Entry(Guide guide) =>
+        _entries.GetValue(guide, static g => Digest(g.Slug, g.SourceHash, g.From.Slug, g.From.SourceHash, g.To.Slug, g.To.SourceHash));
+
+    /// <summary>SHA-256 of the build, the URL and the digests in order (or of the content version when hashes are unknown).</summary>
+    private string Key(string name, byte[][] digests)
     {
-        Span<byte> buffer = stackalloc byte[256];
+        if (!_hashesKnown)
+        {
+            digests = [Digest("version", _snapshot.Version)];
+        }
+
+        var nameDigest = Digest(name);
+        var length = (2 + digests.Length) * DigestSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            _build.CopyTo(buffer, 0);
+            nameDigest.CopyTo(buffer, DigestSize);
+            for (var i = 0; i < digests.Length; i++)
+            {
+                digests[i].CopyTo(buffer, (2 + i) * DigestSize);
+            }
+
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length)))[..32];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>SHA-256 of the parts, each followed by a zero byte (so "ab","c" and "a","bc" differ).</summary>
+    private static byte[] Digest(params ReadOnlySpan<string> parts)
+    {
+        var text = new StringBuilder();
         foreach (var part in parts)
         {
-            var bytes = Encoding.UTF8.GetByteCount(part) + 1 <= buffer.Length ? buffer : new byte[Encoding.UTF8.GetByteCount(part) + 1];
-            var length = Encoding.UTF8.GetBytes(part, bytes);
-            bytes[length] = 0;
-            hash.AppendData(bytes[..(length + 1)]);
+            text.Append(part).Append('\0');
         }
+
+        return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
     }
 }

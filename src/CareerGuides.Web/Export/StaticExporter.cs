@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using CareerGuides.Content.Loading;
 using CareerGuides.Web.Content;
 using CareerGuides.Web.Seo;
@@ -19,7 +18,8 @@ namespace CareerGuides.Web.Export;
 /// <param name="Deleted">Files of an earlier export that the site no longer has.</param>
 /// <param name="Redirects">Old guide addresses written to _redirects and redirects.nginx.map.</param>
 /// <param name="Elapsed">Wall time of the export, start-up excluded.</param>
-public sealed record ExportResult(int Rendered, int Skipped, int Written, int Unchanged, int Deleted, int Redirects, TimeSpan Elapsed)
+/// <param name="Cpu">Processor time the process used during the export (all threads, kernel included), start-up excluded.</param>
+public sealed record ExportResult(int Rendered, int Skipped, int Written, int Unchanged, int Deleted, int Redirects, TimeSpan Elapsed, TimeSpan Cpu)
 {
     /// <summary>The URLs rendered, in no particular order.</summary>
     public IReadOnlyList<string> RenderedUrls { get; init; } = [];
@@ -29,7 +29,7 @@ public sealed record ExportResult(int Rendered, int Skipped, int Written, int Un
 
     public string Summary =>
         $"{Rendered} URLs rendered, {Skipped} skipped (dependencies unchanged), {Written} files written, {Unchanged} unchanged, " +
-        $"{Deleted} removed, {Redirects} redirects; {Elapsed.TotalSeconds:0.00} s";
+        $"{Deleted} removed, {Redirects} redirects; {Elapsed.TotalSeconds:0.00} s ({Cpu.TotalSeconds:0.00} s of processor time)";
 }
 
 /// <summary>How the export writes files.</summary>
@@ -54,7 +54,7 @@ internal sealed record ExportSettings(bool Precompress = true, int BrotliQuality
 /// </list>
 /// A file whose bytes did not change is not rewritten, so its mtime stays and a sync tool uploads only what changed.
 /// </summary>
-internal sealed partial class StaticExporter(IServiceProvider services, InProcessServer server, ExportSettings settings)
+internal sealed class StaticExporter(IServiceProvider services, InProcessServer server, ExportSettings settings)
 {
     /// <summary>The folder, inside the export folder, that a static host publishes.</summary>
     public const string PublicFolder = "public";
@@ -76,10 +76,6 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
     private const string AssetKey = "-";
 
     private static readonly string[] OptionalPages = ["/search"];
-
-    /// <summary>The path of every local href or src (an attribute value starting with one slash), without query or fragment.</summary>
-    [GeneratedRegex("""(?<=(?:href|src)=")/[^"#?]*""", RegexOptions.CultureInvariant)]
-    private static partial Regex LocalReference();
 
     private enum Kind
     {
@@ -105,6 +101,7 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
     public async Task<ExportResult> ExportAsync(string outputDirectory, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         var root = Path.GetFullPath(outputDirectory);
         var publicRoot = Path.Combine(root, PublicFolder);
         Directory.CreateDirectory(publicRoot);
@@ -168,7 +165,7 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
         var deleted = DeleteStale(publicRoot, previous.Values.Select(e => e.File), current.Select(e => e.Value.File));
         ExportManifest.Write(manifestPath, current);
 
-        return new ExportResult(run.Entries.Count, skipped.Count, run.Written.Count, run.Unchanged, deleted, redirects.Length, stopwatch.Elapsed)
+        return new ExportResult(run.Entries.Count, skipped.Count, run.Written.Count, run.Unchanged, deleted, redirects.Length, stopwatch.Elapsed, Environment.CpuUsage.TotalTime - cpu)
         {
             RenderedUrls = [.. run.Entries.Keys],
             WrittenFiles = [.. run.Written],
@@ -228,7 +225,6 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
     private sealed class Run(StaticExporter exporter, string publicRoot, HashSet<string> pagePaths)
     {
         private readonly ConcurrentDictionary<string, string> _internedAssets = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, byte> _directories = new(StringComparer.Ordinal);
         private int _unchanged;
 
         public ConcurrentDictionary<string, ManifestEntry> Entries { get; } = new(StringComparer.Ordinal);
@@ -247,6 +243,12 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
 
         public async Task RenderAllAsync(IReadOnlyList<Item> items, CancellationToken cancellation)
         {
+            // Folders first, so no worker writes into a folder another is still creating.
+            foreach (var directory in items.Select(i => Path.GetDirectoryName(Path.Combine(publicRoot, i.File))!).Distinct(StringComparer.Ordinal))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
             var next = -1;
             var workers = Math.Clamp(Settings.Parallelism > 0 ? Settings.Parallelism : Environment.ProcessorCount, 1, Math.Max(1, items.Count));
             await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(
@@ -281,7 +283,7 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
             }
 
             var body = worker.Body.WrittenSpan;
-            IReadOnlyList<string> assets = item.Kind is Kind.Page or Kind.OptionalPage or Kind.NotFound ? CollectAssets(body, worker) : [];
+            IReadOnlyList<string> assets = item.Kind is Kind.Page or Kind.OptionalPage or Kind.NotFound ? CollectAssets(body) : [];
             if (WriteIfChanged(item.File, body, worker))
             {
                 Written.Add(item.File);
@@ -294,23 +296,38 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
             Entries[item.Url] = new ManifestEntry(item.File, item.Key, assets);
         }
 
-        private string[] CollectAssets(ReadOnlySpan<byte> html, Worker worker)
+        /// <summary>
+        /// The local files a page references: the value of every <c>href="/..."</c> and <c>src="/..."</c> with a file
+        /// extension that is not a page, without query or fragment. Scans the UTF-8 bytes (ASCII patterns), so a page
+        /// is not decoded to text.
+        /// </summary>
+        private string[] CollectAssets(ReadOnlySpan<byte> html)
         {
-            var chars = worker.Chars(Encoding.UTF8.GetMaxCharCount(html.Length));
-            var length = Encoding.UTF8.GetChars(html, chars);
-            var text = chars.AsSpan(0, length);
             List<string>? found = null;
-            foreach (var match in LocalReference().EnumerateMatches(text))
+            var rest = html;
+            int at;
+            while ((at = rest.IndexOf("=\"/"u8)) >= 0)
             {
-                var raw = text.Slice(match.Index, match.Length);
-                var path = raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : null;
-                var candidate = path is null ? raw : path.AsSpan();
-                if (candidate.Length > 1 && !candidate.StartsWith("//") && Path.HasExtension(candidate))
+                var before = html.Length - rest.Length + at;
+                rest = rest[(at + 3)..];
+                var name = html[..before];
+                if (!name.EndsWith("href"u8) && !name.EndsWith("src"u8))
                 {
-                    var asset = _internedAssets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(candidate, out var interned)
-                        ? interned
-                        : _internedAssets.GetOrAdd(candidate.ToString(), static s => s);
-                    if (!pagePaths.Contains(asset) && !(found ??= []).Contains(asset))
+                    continue;
+                }
+
+                var end = rest.IndexOfAny("\"#?"u8);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                var raw = Encoding.UTF8.GetString(html.Slice(before + 2, end + 1));
+                var path = raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw;
+                if (path.Length > 1 && !path.StartsWith("//", StringComparison.Ordinal) && Path.HasExtension(path) && !pagePaths.Contains(path))
+                {
+                    var asset = _internedAssets.GetOrAdd(path, path);
+                    if (!(found ??= []).Contains(asset))
                     {
                         found.Add(asset);
                     }
@@ -335,12 +352,6 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
                 }
             }
 
-            var directory = Path.GetDirectoryName(path)!;
-            if (_directories.TryAdd(directory, 0))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
             if (Settings.Precompress)
             {
                 File.WriteAllBytes(path + ".br", worker.Brotli(body, Settings.BrotliQuality));
@@ -356,15 +367,12 @@ internal sealed partial class StaticExporter(IServiceProvider services, InProces
     private sealed class Worker : IDisposable
     {
         private readonly MemoryStream _gzip = new();
-        private char[] _chars = [];
         private byte[] _existing = [];
         private byte[] _brotli = [];
 
         public ArrayBufferWriter<byte> Body { get; } = new(256 * 1024);
 
         public void Dispose() => _gzip.Dispose();
-
-        public char[] Chars(int length) => _chars.Length >= length ? _chars : _chars = new char[length];
 
         public byte[] Existing(int length) => _existing.Length >= length ? _existing : _existing = new byte[length];
 
