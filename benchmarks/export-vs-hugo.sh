@@ -3,7 +3,8 @@
 # (GNU time's "Maximum resident set size") of
 #   - `CareerGuides.Web export` (Release, published), with and without the .br/.gz files it writes by default;
 #   - Debian's Hugo with the minimal layouts in benchmarks/hugo/ (the same fields from the same files);
-#   - an incremental re-export after one guide's summary changed (what it rendered and wrote).
+#   - incremental re-exports into the same folder: after one guide's summary changed, then after one role's entry
+#     salary changed (what each rendered, skipped and wrote; the export's own line also gives the time after start-up).
 # Each build starts from an empty output folder (Hugo's from no resources cache); the builds alternate, twice, and
 # the figures are the better of the two runs of each. Ratios matter, not seconds: the machine is shared.
 #
@@ -20,6 +21,7 @@ mkdir -p "$work"
 command -v hugo > /dev/null || { echo "hugo is missing: apt-get install -y hugo"; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time"; exit 1; }
 
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 
@@ -60,21 +62,31 @@ for round in 1 2; do
   measure "hugo-$round" hugo_site "$work/out-hugo"
 done
 
-echo "== incremental: one guide's summary changed, re-export into the same folder"
+echo "== incremental: re-export into the same folder after one guide's summary changed, then after one role's salary"
 guide_files=("$work"/content/guides/*.md)
 sed -i -E '0,/^summary: "/s//summary: "Changed: /' "${guide_files[0]}"
-measure "export-incremental" export_site "$work/out-export"
+measure "export-incremental-guide" export_site "$work/out-export"
+role_files=("$work"/content/roles/*.md)
+sed -i -E '0,/(entry: \{ min: [0-9]+)0,/s//\11,/' "${role_files[0]}"
+measure "export-incremental-role" export_site "$work/out-export"
 
 best() { grep -E "^$1-[0-9] " "$work/results" | sort -k2 -n | head -n 1; }
 read -r _ ew em < <(best export)
 read -r _ pw pm < <(best export-plain)
 read -r _ hw hm < <(best hugo)
-read -r _ iw im < <(grep '^export-incremental ' "$work/results")
-pages_export=$(find "$work/out-export" -name '*.html' | wc -l)
+read -r _ gw gm < <(grep '^export-incremental-guide ' "$work/results")
+read -r _ rw rm_ < <(grep '^export-incremental-role ' "$work/results")
+pages_export=$(find "$work/out-export/public" -name '*.html' | wc -l)
 pages_hugo=$(find "$work/out-hugo" -name '*.html' | wc -l)
 echo
 echo "guides: $guides, roles: $roles; HTML files: export $pages_export, Hugo $pages_hugo"
 printf 'export (with .br + .gz):  %6.2f s  %5d MiB   time %.2fx Hugo, memory %.2fx Hugo\n' "$ew" "$em" "$(echo "$ew / $hw" | bc -l)" "$(echo "$em / $hm" | bc -l)"
 printf 'export (no precompress):  %6.2f s  %5d MiB   time %.2fx Hugo, memory %.2fx Hugo\n' "$pw" "$pm" "$(echo "$pw / $hw" | bc -l)" "$(echo "$pm / $hm" | bc -l)"
 printf 'hugo:                     %6.2f s  %5d MiB\n' "$hw" "$hm"
-printf 'incremental re-export:    %6.2f s  %5d MiB   %s\n' "$iw" "$im" "$(grep -h '^Exported' "$work/export-incremental.log")"
+printf 'incremental, one guide:   %6.2f s  %5d MiB   time %.2fx Hugo   %s\n' "$gw" "$gm" "$(echo "$gw / $hw" | bc -l)" "$(grep -h '^Exported' "$work/export-incremental-guide.log" | sed 's/^[^:]*: //')"
+printf 'incremental, one role:    %6.2f s  %5d MiB   time %.2fx Hugo   %s\n' "$rw" "$rm_" "$(echo "$rw / $hw" | bc -l)" "$(grep -h '^Exported' "$work/export-incremental-role.log" | sed 's/^[^:]*: //')"
+for name in export export-plain; do
+  best_run=$(best "$name" | cut -d' ' -f1)
+  printf '%-25s %s\n' "$name ($best_run) after start-up:" "$(grep -h '^Exported' "$work/$best_run.log" | sed 's/.*; //')"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
