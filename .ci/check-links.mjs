@@ -1,7 +1,7 @@
 // CI check: no broken internal links, on the live site and on its static export. linkinator (npm) crawls
 //  1. the built site, started on a free loopback port (.ci/site.mjs), and
 //  2. the folder written by `CareerGuides.Web export <dir>` (its public/ part), served by nginx on another loopback port with the
-//     configuration README.md documents (try_files $uri $uri.html $uri/index.html =404, gzip_static, the 404 page,
+//     configuration docs/deployment.md documents (try_files $uri $uri.html $uri/index.html =404, gzip_static, the 404 page,
 //     the old-address redirect map, a trailing slash answered with 301 as the site does: linkinator 7.6.1 resolves
 //     "#main" on /roles/x as /roles/x/),
 // following every link from the home page and the sitemap; links to other hosts are not followed. Exit code 0 when
