@@ -1,7 +1,7 @@
 // CI check: no broken internal links, on the live site and on its static export. linkinator (npm) crawls
 //  1. the built site, started on a free loopback port (.ci/site.mjs), and
-//  2. the folder written by `CareerGuides.Web export <dir>`, served by nginx on another loopback port with the
-//     configuration README.md documents (try_files $uri $uri.html $uri/index.html =404, gzip_static, the 404 page,
+//  2. the folder written by `CareerGuides.Web export <dir>` (its public/ part), served by nginx on another loopback port with the
+//     configuration docs/deployment.md documents (try_files $uri $uri.html $uri/index.html =404, gzip_static, the 404 page,
 //     the old-address redirect map, a trailing slash answered with 301 as the site does: linkinator 7.6.1 resolves
 //     "#main" on /roles/x as /roles/x/),
 // following every link from the home page and the sitemap; links to other hosts are not followed. Exit code 0 when
@@ -84,7 +84,8 @@ let nginx;
 try {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const out = join(work, 'site');
+  const out = join(work, 'export');
+  const published = join(out, 'public');
   const exported = spawnSync('dotnet', [dll, 'export', out, `--Site:BaseUrl=${origin}`, '--Serilog:MinimumLevel:Default=Warning'], {
     cwd: projectDir,
     encoding: 'utf8',
@@ -111,7 +112,7 @@ http {
   map $uri $redirect_target { default ""; include ${join(out, 'redirects.nginx.map')}; }
   server {
     listen 127.0.0.1:${port};
-    root ${out};
+    root ${published};
     charset utf-8;
     charset_types text/css text/plain application/xml;
     gzip_static on;

@@ -1,15 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
 using CareerGuides.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CareerGuides.Web.Export;
 
 /// <summary>
-/// <c>CareerGuides.Web export &lt;dir&gt; [configuration...]</c>: starts the real site on a free loopback port
-/// (Kestrel, 127.0.0.1:0, content watcher off), fetches every public URL and writes the static site into the folder.
-/// Other arguments are configuration, as for the site (<c>--Site:BaseUrl=https://...</c>, <c>--Content:Path=...</c>,
-/// <c>--Export:Precompress=false</c> to skip the .br and .gz files).
+/// <c>CareerGuides.Web export &lt;dir&gt; [configuration...]</c>: starts the real site in process (no socket, content
+/// watcher off), renders every public URL through its request pipeline and writes the static site into
+/// <c>&lt;dir&gt;/public</c>, with the nginx redirect map and the export's manifest beside it. Other arguments are
+/// configuration, as for the site (<c>--Site:BaseUrl=https://...</c>, <c>--Content:Path=...</c>,
+/// <c>--Export:Precompress=false</c> to skip the .br and .gz files, <c>--Export:BrotliQuality</c>,
+/// <c>--Export:GzipLevel</c>, <c>--Export:Parallelism</c>).
 /// </summary>
 public static class ExportCommand
 {
@@ -31,7 +34,9 @@ public static class ExportCommand
         var directory = Path.GetFullPath(args[1]);
         try
         {
-            return await ExportAsync(directory, args[2..], output);
+            var result = await ExportAsync(directory, args[2..]);
+            await output.WriteLineAsync($"Exported to {directory}: {result.Summary}");
+            return 0;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -40,29 +45,34 @@ public static class ExportCommand
         }
     }
 
-    private static async Task<int> ExportAsync(string directory, string[] configurationArgs, TextWriter output)
+    /// <summary>Starts the site in process, exports it into <paramref name="directory"/> and stops it.</summary>
+    internal static async Task<ExportResult> ExportAsync(string directory, string[] configurationArgs, CancellationToken cancellation = default)
     {
         await using var app = Build(configurationArgs);
-        await app.StartAsync();
+        await app.StartAsync(cancellation);
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            var precompress = app.Configuration.GetValue("Export:Precompress", defaultValue: true);
-            var result = await new StaticExporter(app.Services, client, precompress).ExportAsync(directory);
-            await output.WriteLineAsync(
-                $"Exported to {directory}: {result.Rendered} URLs rendered, {result.Written} files written, {result.Unchanged} unchanged, " +
-                $"{result.Deleted} removed, {result.Redirects} redirects; {result.Elapsed.TotalSeconds:0.00} s");
-            return 0;
+            var configuration = app.Configuration;
+            var settings = new ExportSettings(
+                Precompress: configuration.GetValue("Export:Precompress", defaultValue: true),
+                BrotliQuality: Math.Clamp(configuration.GetValue("Export:BrotliQuality", defaultValue: 5), 0, 11),
+                GzipLevel: Math.Clamp(configuration.GetValue("Export:GzipLevel", defaultValue: 6), 1, 9),
+                Parallelism: configuration.GetValue("Export:Parallelism", defaultValue: 0),
+                BuildInputs: RoutesHash(app));
+            var server = (InProcessServer)app.Services.GetRequiredService<IServer>();
+            return await new StaticExporter(app.Services, server, settings).ExportAsync(directory, cancellation);
         }
         finally
         {
-            await app.StopAsync();
+            await app.StopAsync(CancellationToken.None);
         }
     }
 
-    /// <summary>The site exactly as it serves, on a loopback port, without the watcher, and without keeping rendered pages in memory.</summary>
-    public static WebApplication Build(string[] configurationArgs)
+    /// <summary>
+    /// The site exactly as it serves, with an in-process server instead of Kestrel, without the watcher, and without
+    /// the output cache (every page is rendered once: keeping it would only cost time and memory).
+    /// </summary>
+    internal static WebApplication Build(string[] configurationArgs)
     {
         // The application name finds the Razor pages and the static assets' manifest whichever process hosts the export.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -73,15 +83,43 @@ public static class ExportCommand
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Content:Watch"] = "false",
-            ["RateLimiting:Enabled"] = "false",
+            ["Security:RateLimit:Enabled"] = "false",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddSiteLogging().AddContent().AddSiteServices();
-
-        // Every page is fetched once: caching it would only cost memory.
-        builder.Services.Configure<OutputCacheOptions>(o => o.SizeLimit = 1);
+        builder.Services.AddSingleton<IServer, InProcessServer>();
+        builder.Services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new NoOutputCache()));
         var app = builder.Build();
         app.UseSite();
         return app;
+    }
+
+    /// <summary>
+    /// A hash of every route the site maps: the static assets' routes carry their content fingerprints
+    /// (<c>css/site.&lt;hash&gt;.css</c>), which pages link to, so a changed stylesheet changes every page.
+    /// </summary>
+    private static string RoutesHash(WebApplication app)
+    {
+        var routes = ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Select(endpoint => endpoint.RoutePattern.RawText ?? endpoint.DisplayName ?? "")
+            .Order(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', routes))));
+    }
+
+    /// <summary>Runs after the site's page cache policy and turns the output cache off for the export's requests.</summary>
+    private sealed class NoOutputCache : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.EnableOutputCaching = false;
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 }
