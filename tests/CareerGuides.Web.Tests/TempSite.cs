@@ -37,7 +37,6 @@ public sealed class TempSite : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["Content:Watch"] = watch ? "true" : "false",
-            ["Content:QuietMilliseconds"] = "100",
         };
         var site = new SiteFactory(root, environment, settings);
         _ = site.Server; // start now, so the watcher is running before a test changes files
