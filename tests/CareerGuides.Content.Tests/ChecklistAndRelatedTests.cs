@@ -59,12 +59,14 @@ public sealed class ChecklistAndRelatedTests
         Assert.Equal("1 month", SkillChecklist.MonthsText(new IntRange(1, 1)));
     }
 
+    private static readonly Utf8Text Empty = new("");
+
     [Fact]
     public void Skill_ids_are_stable_slugs_unique_within_a_guide()
     {
         var checklist = SkillChecklist.For(
-            [new TransferableSkill("Analytical thinking", "", ""), new TransferableSkill("C++", "", "")],
-            [new SkillToBuild("SQL", ""), new SkillToBuild("sql!", ""), new SkillToBuild("???", "")],
+            [new TransferableSkill("Analytical thinking", Empty, Empty), new TransferableSkill("C++", Empty, Empty)],
+            [new SkillToBuild("SQL", Empty), new SkillToBuild("sql!", Empty), new SkillToBuild("???", Empty)],
             new IntRange(6, 12));
 
         Assert.Equal(["t-analytical-thinking", "t-c"], checklist.TransferableIds);

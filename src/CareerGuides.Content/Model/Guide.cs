@@ -55,11 +55,15 @@ public readonly record struct IntRange(int Min, int Max)
     public override string ToString() => Min == Max ? $"{Min}" : $"{Min}\u2013{Max}";
 }
 
-/// <summary>A skill that carries over, with how it shows in each role.</summary>
-public sealed record TransferableSkill(string Skill, string InOldRole, string InNewRole);
+/// <summary>
+/// A skill that carries over, with how it shows in each role. The two descriptions are plain text (shown encoded)
+/// kept as UTF-8, like the rendered HTML: they are a sentence or two each, and for a catalogue of thousands of guides
+/// UTF-16 strings doubled their memory.
+/// </summary>
+public sealed record TransferableSkill(string Skill, Utf8Text InOldRole, Utf8Text InNewRole);
 
-/// <summary>A skill to learn for the new role.</summary>
-public sealed record SkillToBuild(string Skill, string Why);
+/// <summary>A skill to learn for the new role; why it matters is plain text kept as UTF-8 (see <see cref="TransferableSkill"/>).</summary>
+public sealed record SkillToBuild(string Skill, Utf8Text Why);
 
 /// <summary>A frequently asked question; the answer is kept as rendered HTML and as plain text.</summary>
 public sealed record Faq(string Question, Utf8Text AnswerHtml, Utf8Text AnswerText);
