@@ -43,16 +43,32 @@ try {
   for (const [name, path, seoExceptions] of pages) {
     const url = site.origin + path;
     const reportPath = join(outDir, `${name}.json`);
-    const run = spawnSync(
-      lighthouse,
-      [url, `--chrome-flags=${chromeFlags}`, `--only-categories=${categories.join(',')}`, '--output=json', `--output-path=${reportPath}`, '--quiet'],
-      { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chrome } },
-    );
-
+    // A runtime error is Lighthouse failing to record the page (NO_NAVSTART, a lost trace), not a finding about
+    // the page; Lighthouse's own advice is to run it again, so such a run is repeated (up to three runs). Scores are never retried.
     let report;
-    try {
-      report = JSON.parse(readFileSync(reportPath, 'utf8'));
-    } catch {
+    let run;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      rmSync(reportPath, { force: true });
+      run = spawnSync(
+        lighthouse,
+        [url, `--chrome-flags=${chromeFlags}`, `--only-categories=${categories.join(',')}`, '--output=json', `--output-path=${reportPath}`, '--quiet'],
+        { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chrome } },
+      );
+      try {
+        report = JSON.parse(readFileSync(reportPath, 'utf8'));
+      } catch {
+        report = undefined;
+      }
+
+      if (attempt < 3 && report?.runtimeError) {
+        console.log(`  ${name} ${path}: Lighthouse runtime error ${report.runtimeError.code}; running it again`);
+        continue;
+      }
+
+      break;
+    }
+
+    if (!report) {
       failures++;
       console.log(`FAIL ${name} ${path}: Lighthouse wrote no report (exit ${run.status})\n${run.stderr}`);
       continue;
