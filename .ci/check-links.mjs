@@ -8,14 +8,11 @@
 // both crawls find zero broken links and nginx serves the export's redirects and 404 as the site does.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, startSite } from './site.mjs';
+import { dll, freePort, projectDir, repoRoot, startSite } from './site.mjs';
 
 const linkinator = join(repoRoot, 'node_modules', '.bin', 'linkinator');
-const projectDir = join(repoRoot, 'src', 'CareerGuides.Web');
-const dll = join(projectDir, 'bin', process.env.CONFIGURATION ?? 'Debug', 'net10.0', 'CareerGuides.Web.dll');
 const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? 'nginx';
 
 let failures = 0;
@@ -23,17 +20,6 @@ const fail = (message) => {
   failures++;
   console.log(`FAIL ${message}`);
 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Crawls from the origin's home page and sitemap; returns the number of broken links (and prints them). */
 function crawl(name, origin) {

@@ -9,11 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const projectDir = join(repoRoot, 'src', 'CareerGuides.Web');
+export const projectDir = join(repoRoot, 'src', 'CareerGuides.Web');
 const configuration = process.env.CONFIGURATION ?? 'Debug';
-const dll = join(projectDir, 'bin', configuration, 'net10.0', 'CareerGuides.Web.dll');
+/** The built site, as `dotnet build` leaves it (CONFIGURATION, default Debug). */
+export const dll = join(projectDir, 'bin', configuration, 'net10.0', 'CareerGuides.Web.dll');
 
-function freePort() {
+/** A TCP port free on the loopback address at the time of asking. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

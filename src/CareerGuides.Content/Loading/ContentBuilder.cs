@@ -128,7 +128,7 @@ public sealed class ContentBuilder
         }
 
         /// <summary>A digest of the path and the text's hash: the snapshot's version is a hash of every file's.</summary>
-        public byte[] Digest { get; private set; } = [];
+        public byte[] Digest { get; private set; } = SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\n\n"));
 
         /// <summary>The current text's role, or null when it has errors (or the file is a guide).</summary>
         public Role? Role { get; set; }
@@ -529,7 +529,7 @@ public sealed class ContentBuilder
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var entry in _files.Values)
         {
-            hash.AppendData(entry.Digest.Length > 0 ? entry.Digest : SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Path}\n")));
+            hash.AppendData(entry.Digest);
         }
 
         hash.AppendData(Encoding.UTF8.GetBytes(_timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));

@@ -19,7 +19,7 @@ public sealed record DisallowedUrl(string Url, int Line, int Column, string Kind
 /// <summary>A Markdown fragment rendered to HTML and plain text, or refused because it nests too deeply to parse safely.</summary>
 /// <param name="Html">The HTML, or null when refused.</param>
 /// <param name="DisallowedUrls">Addresses that were neutralised (rendered as links to nowhere).</param>
-/// <param name="Text">The plain text (as <see cref="MarkdownRendering.ToPlainText"/> gives it), or null when refused.</param>
+/// <param name="Text">The plain text (as Markdig's <c>Markdown.ToPlainText</c> gives it, trimmed), or null when refused.</param>
 public sealed record RenderedFragment(string? Html, IReadOnlyList<DisallowedUrl> DisallowedUrls, string? Text = null);
 
 /// <summary>
@@ -189,7 +189,7 @@ public static class MarkdownRendering
         }
     }
 
-    /// <summary>Renders a parsed document as plain text, as <see cref="ToPlainText"/> does.</summary>
+    /// <summary>Renders a parsed document as plain text, as Markdig's <c>Markdown.ToPlainText</c> does (trimmed).</summary>
     private static string RenderPlainText(MarkdownDocument document)
     {
         var (_, renderer, writer) = Renderers();
@@ -240,19 +240,6 @@ public static class MarkdownRendering
     /// <summary>Renders a Markdown fragment to HTML (an FAQ answer); text nested too deeply to parse is shown escaped.</summary>
     public static string ToHtml(string markdown) =>
         RenderFragment(markdown).Html ?? $"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>\n";
-
-    /// <summary>Renders a Markdown fragment to plain text (for structured data).</summary>
-    public static string ToPlainText(string markdown)
-    {
-        try
-        {
-            return Markdown.ToPlainText(markdown, Pipeline).Trim();
-        }
-        catch (ArgumentException e) when (IsTooDeeplyNested(e))
-        {
-            return markdown.Trim();
-        }
-    }
 
     /// <summary>
     /// Passes rendered HTML through the allow-list sanitizer (the second line of defence). Rendering calls it only
