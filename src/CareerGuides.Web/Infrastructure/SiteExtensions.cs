@@ -53,6 +53,7 @@ public static class SiteExtensions
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.AddSeo();
         builder.AddPagePerformance();
+        builder.AddSocketScheduling();
         builder.AddSecurity();
         return builder;
     }
@@ -109,6 +110,8 @@ public static class SiteExtensions
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var memory = GC.GetGCMemoryInfo();
         app.Logger.MemoryAfterStartUp(memory.HeapSizeBytes / (1024 * 1024), memory.TotalCommittedBytes / (1024 * 1024));
+        var sockets = app.Services.GetRequiredService<SocketSchedulingChoice>();
+        app.Logger.SocketWorkScheduled(sockets.Inline ? "inline, on the I/O threads" : "on the thread pool", Environment.ProcessorCount, sockets.Mode);
         return app;
     }
 }
@@ -117,4 +120,7 @@ internal static partial class StartUpLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Memory after start-up: managed heap {HeapMb} MB, committed {CommittedMb} MB")]
     public static partial void MemoryAfterStartUp(this Microsoft.Extensions.Logging.ILogger logger, long heapMb, long committedMb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket work runs {Where} ({Processors} processors, " + Infrastructure.SocketScheduling.Setting + " {Mode})")]
+    public static partial void SocketWorkScheduled(this Microsoft.Extensions.Logging.ILogger logger, string where, int processors, InlineSocketScheduling mode);
 }
