@@ -45,6 +45,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:BaseUrl", BaseUrl);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Content:Watch", "false");
+
+        // No parse cache unless a test asks for one: each test's content is parsed by the code under test.
+        builder.UseSetting("Content:CachePath", "");
         builder.UseSetting("AllowedHosts", AllowedHost);
 
         // One in-memory client stands for every test: the rate limit is switched on by the tests that test it.

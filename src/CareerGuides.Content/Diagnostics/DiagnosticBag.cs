@@ -12,6 +12,13 @@ public sealed class DiagnosticBag(string path)
 
     public bool HasErrors => _items.Exists(d => d.IsError);
 
+    /// <summary>
+    /// The review-by date the file's checks compared with today, if it has one: the only thing a file's diagnostics
+    /// depend on besides the file itself (<see cref="Loading.ParseCache"/> keeps a result only while the date stays
+    /// on the same side of today).
+    /// </summary>
+    public DateOnly? ReviewBy { get; set; }
+
     public void Error(SourceLocation at, string code, string message, string? field, string hint) =>
         _items.Add(new Diagnostic(Path, at.Line, at.Column, DiagnosticSeverity.Error, code, message, field, hint));
 

@@ -30,6 +30,9 @@ public sealed record LoadResult(
 
     /// <summary>Files found on a full rescan that are deliberately not read: editors' backup, swap and lock files.</summary>
     public IReadOnlyList<string> IgnoredFiles { get; init; } = [];
+
+    /// <summary>How many of the files read were not parsed because the parse cache held their result.</summary>
+    public int FilesFromCache { get; init; }
 }
 
 /// <summary>
@@ -48,6 +51,8 @@ public sealed class ContentBuilder
     private readonly TimeProvider _timeProvider;
     private readonly bool _includeUnpublished;
     private readonly IReadOnlySet<string> _reservedPaths;
+    private readonly ParseCache? _cache;
+    private int _fromCache;
 
     /// <summary>The last snapshot built, whose per-guide work the next build reuses.</summary>
     private ContentSnapshot? _previous;
@@ -59,9 +64,11 @@ public sealed class ContentBuilder
     /// <param name="timeProvider">The clock: today's date decides scheduled guides and overdue reviews.</param>
     /// <param name="includeUnpublished">Whether drafts and scheduled guides are served (development) or hidden (production).</param>
     /// <param name="reservedPaths">Site paths that are not content pages but must not be used as old guide addresses.</param>
+    /// <param name="cache">Results of earlier parses to reuse and add to (opened by the caller), or null to parse every file.</param>
     /// <exception cref="DirectoryNotFoundException">The content root does not exist (a configuration error, not a content error).</exception>
-    public ContentBuilder(string contentRoot, TimeProvider timeProvider, bool includeUnpublished, IEnumerable<string>? reservedPaths = null)
+    public ContentBuilder(string contentRoot, TimeProvider timeProvider, bool includeUnpublished, IEnumerable<string>? reservedPaths = null, ParseCache? cache = null)
     {
+        _cache = cache;
         Root = Path.GetFullPath(contentRoot);
         if (!Directory.Exists(Root))
         {
@@ -87,6 +94,7 @@ public sealed class ContentBuilder
         var relative = changedPaths?.Select(ToRelative).ToArray();
         var incremental = relative is not null && relative.All(p => p is not null);
         var ignored = new List<string>();
+        _fromCache = 0;
         var read = incremental ? ReadChanged(relative!, today) : Rescan(today, ignored);
 
         var diagnostics = new List<Diagnostic>(_folderDiagnostics);
@@ -104,10 +112,14 @@ public sealed class ContentBuilder
             redirects,
             _previous);
         _previous = snapshot;
+
+        // New parses are stored off the load's path; a full scan also drops entries of files that are gone or changed.
+        _cache?.Flush(incremental ? null : [.. _files.Values.Select(e => e.Digest)]);
         var filesWithErrors = diagnostics.Where(d => d.IsError).Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
         return new LoadResult(snapshot, read, filesWithErrors, servingLastGood + guidesServingLastGood, stopwatch.Elapsed, incremental)
         {
             IgnoredFiles = ignored,
+            FilesFromCache = _fromCache,
         };
     }
 
@@ -123,12 +135,17 @@ public sealed class ContentBuilder
             set
             {
                 field = value;
-                Digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{Path}\n{value}\n"));
+                Digest = DigestOf(Path, value);
             }
         }
 
-        /// <summary>A digest of the path and the text's hash: the snapshot's version is a hash of every file's.</summary>
-        public byte[] Digest { get; private set; } = SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\n\n"));
+        /// <summary>
+        /// A digest of the path and the text's hash: the snapshot's version is a hash of every file's, and the parse
+        /// cache names entries by it.
+        /// </summary>
+        public byte[] Digest { get; private set; } = DigestOf(path, null);
+
+        public static byte[] DigestOf(string path, string? hash) => SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\n{hash}\n"));
 
         /// <summary>The current text's role, or null when it has errors (or the file is a guide).</summary>
         public Role? Role { get; set; }
@@ -286,21 +303,51 @@ public sealed class ContentBuilder
             return false;
         }
 
-        var text = ContentFiles.Decode(bytes);
-
         entry.Hash = hash;
+        if (_cache?.TryRead(entry.Digest, today, path) is { } cached)
+        {
+            Interlocked.Increment(ref _fromCache);
+            Apply(entry, cached.Role, cached.Guide, cached.Diagnostics);
+            return true;
+        }
+
+        var text = ContentFiles.Decode(bytes);
+        Role? role = null;
+        ParsedGuide? guide = null;
         if (entry.IsRole)
         {
-            entry.Role = Guarded(bag, () => RoleReader.Read(path, text, today, bag)) is { } role ? role with { SourceHash = hash } : null;
-            entry.LastGoodRole = entry.Role ?? entry.LastGoodRole;
+            role = Guarded(bag, () => RoleReader.Read(path, text, today, bag)) is { } r ? r with { SourceHash = hash } : null;
         }
         else
         {
-            entry.Guide = Guarded(bag, () => GuideReader.Parse(path, text, today, bag)) is { } guide ? guide with { SourceHash = hash } : null;
+            guide = Guarded(bag, () => GuideReader.Parse(path, text, today, bag)) is { } g ? g with { SourceHash = hash } : null;
         }
 
-        entry.ParseDiagnostics = bag.Items;
+        Apply(entry, role, guide, bag.Items);
+
+        // An unexpected fault is not stored: it may have come from the machine's state at the time rather than from
+        // the file, so the next run parses the file again.
+        if (!bag.Items.Any(d => d.Code == DiagnosticCodes.UnreadableFile))
+        {
+            _cache?.Add(entry.Digest, new CachedParse(path, today, bag.ReviewBy, [.. bag.Items], role, guide));
+        }
+
         return true;
+    }
+
+    private static void Apply(FileEntry entry, Role? role, ParsedGuide? guide, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (entry.IsRole)
+        {
+            entry.Role = role;
+            entry.LastGoodRole = role ?? entry.LastGoodRole;
+        }
+        else
+        {
+            entry.Guide = guide;
+        }
+
+        entry.ParseDiagnostics = diagnostics;
     }
 
     private (Dictionary<string, Role> Roles, HashSet<string> Broken, int ServingLastGood) LinkRoles(List<Diagnostic> diagnostics)

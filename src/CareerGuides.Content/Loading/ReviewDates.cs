@@ -8,6 +8,7 @@ internal static class ReviewDates
 {
     public static void Check(DateOnly? reviewBy, DateOnly today, FrontMatterBinder binder, DiagnosticBag diagnostics)
     {
+        diagnostics.ReviewBy = reviewBy;
         if (reviewBy is { } date && date < today)
         {
             diagnostics.Warning(binder.Locate("review_by"), DiagnosticCodes.ReviewOverdue,

@@ -13,6 +13,11 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
 
     public Utf8Text(string text) => _bytes = Encoding.UTF8.GetBytes(text);
 
+    private Utf8Text(byte[] bytes) => _bytes = bytes;
+
+    /// <summary>Text from bytes already known to be UTF-8 (as stored by <see cref="Loading.ParseCache"/>); they are not copied.</summary>
+    internal static Utf8Text FromBytes(byte[] bytes) => new(bytes);
+
     /// <summary>The text's UTF-8 bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 

@@ -24,4 +24,15 @@ public sealed class ContentOptions
 
     /// <summary>Serve drafts and scheduled guides (with a banner). Null means: in Development only.</summary>
     public bool? ShowUnpublished { get; set; }
+
+    /// <summary>
+    /// Where parsed files are kept between runs, so that a restart parses only the files that changed (absolute, or
+    /// relative to the app's content root). Null means the default, a private folder in the site user's local data
+    /// folder (<see cref="DefaultCachePath"/>); empty turns the cache off.
+    /// </summary>
+    public string? CachePath { get; set; }
+
+    /// <summary>The default cache folder: <c>~/.local/share/CareerGuides/parse-cache</c> on Linux.</summary>
+    public static string DefaultCachePath =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "CareerGuides", "parse-cache");
 }

@@ -21,8 +21,30 @@ public sealed partial class ContentStore
     {
         _logger = logger;
         var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
-        _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), SitePaths.Reserved);
+        Cache = OpenCache(options.Value.CachePath ?? ContentOptions.DefaultCachePath, environment.ContentRootPath, root);
+        _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), SitePaths.Reserved, Cache);
         Reload();
+    }
+
+    /// <summary>The parse cache in use, or null when it is off or could not be opened.</summary>
+    public ParseCache? Cache { get; }
+
+    private ParseCache? OpenCache(string path, string appRoot, string contentRoot)
+    {
+        if (path.Length == 0)
+        {
+            return null;
+        }
+
+        var cache = new ParseCache(Path.Combine(appRoot, path), contentRoot);
+        if (cache.Open())
+        {
+            return cache;
+        }
+
+        // Not a content problem, and nothing is lost but start-up time: every file is parsed, as without a cache.
+        LogCacheUnusable(cache.Problem ?? "unknown");
+        return null;
     }
 
     /// <summary>Raised after a new snapshot has been swapped in.</summary>
@@ -75,13 +97,16 @@ public sealed partial class ContentStore
         // search arriving before the index is ready waits for it (Lazy, built once).
         _ = Task.Run(() => snapshot.Search);
         LogLoaded(result.Incremental ? "reloaded" : "loaded", snapshot.Roles.Length, snapshot.Guides.Length, result.FilesRead,
-            result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
+            result.FilesFromCache, result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
         Reloaded?.Invoke(this, snapshot);
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content {Action}: {Roles} roles and {Guides} guides served; {FilesRead} files read, {Rejected} rejected, {LastGood} serving their last good version; {ElapsedMs:0.0} ms from {ContentRoot} (version {Version})")]
-    private partial void LogLoaded(string action, int roles, int guides, int filesRead, int rejected, int lastGood, double elapsedMs, string contentRoot, string version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content {Action}: {Roles} roles and {Guides} guides served; {FilesRead} files read ({FromCache} of them parsed before, from the parse cache), {Rejected} rejected, {LastGood} serving their last good version; {ElapsedMs:0.0} ms from {ContentRoot} (version {Version})")]
+    private partial void LogLoaded(string action, int roles, int guides, int filesRead, int fromCache, int rejected, int lastGood, double elapsedMs, string contentRoot, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The parse cache is off: {Problem}. Every file is parsed at start-up; set Content:CachePath to a private folder the site can write to (or to empty, to turn the cache off knowingly)")]
+    private partial void LogCacheUnusable(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content: {Path} is an editor's backup, swap or lock file; not read")]
     private partial void LogIgnored(string path);

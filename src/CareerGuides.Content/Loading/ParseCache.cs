@@ -1,0 +1,577 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using CareerGuides.Content.Diagnostics;
+using CareerGuides.Content.Model;
+
+namespace CareerGuides.Content.Loading;
+
+/// <summary>
+/// Files parsed by an earlier run, kept on disk so that a restart parses only what changed. Parsing and rendering a
+/// file depends only on its path, its bytes, the code that parses it and, for the review-by warning, today's date;
+/// an entry is therefore named by a digest of the path and the bytes and kept in a folder named by the build (this
+/// library, Markdig, YamlDotNet and the HTML sanitizer, by their module ids, which change whenever their code does),
+/// and records the review-by date it was checked against. A stored result is used only while that date is still on
+/// the same side of today. Anything wrong with an entry (unreadable, truncated, another format) makes it a miss: the
+/// file is parsed as if there were no cache, and the entry is replaced.
+/// </summary>
+/// <remarks>
+/// The cache holds rendered HTML that pages show as it is, so its folder must be private to the site's user: it is
+/// created with owner-only permissions, and a folder that others can write to is not used.
+/// </remarks>
+public sealed class ParseCache
+{
+    /// <summary>Bumped whenever the entry layout below changes.</summary>
+    private const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "CGPC"u8.ToArray();
+
+    private readonly ConcurrentQueue<(string Name, CachedParse Entry)> _pending = new();
+    private Task _writing = Task.CompletedTask;
+
+    /// <param name="root">The cache's root folder.</param>
+    /// <param name="contentRoot">
+    /// The content folder whose files it holds: each content folder has its own sub-folder per build (named by both),
+    /// so sites over different folders can share a root without pruning each other's entries.
+    /// </param>
+    public ParseCache(string root, string contentRoot)
+    {
+        Root = Path.GetFullPath(root);
+        _prefix = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(contentRoot))))[..16] + "-";
+        Folder = Path.Combine(Root, _prefix + BuildKey);
+    }
+
+    private readonly string _prefix;
+
+    /// <summary>The cache's root folder.</summary>
+    public string Root { get; }
+
+    /// <summary>This build's folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>Why the cache is not used (its folder cannot be created, or others can write to it); null when it works.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Entries found and used since the cache was created.</summary>
+    public int Hits => Volatile.Read(ref _hits);
+
+    private int _hits;
+
+    /// <summary>
+    /// The build's identity: the format version and the module ids of every assembly whose code decides a parse's
+    /// result. A deterministic build of unchanged code keeps its ids, so a redeployment of the same code reuses the
+    /// cache, and any change to the parser, the renderer or their libraries starts a new one.
+    /// </summary>
+    public static string BuildKey { get; } = ComputeBuildKey();
+
+    private static string ComputeBuildKey()
+    {
+        var text = new StringBuilder().Append(FormatVersion);
+        foreach (var assembly in new[] { typeof(ParseCache).Assembly, typeof(Markdig.Markdown).Assembly, typeof(YamlDotNet.Core.Parser).Assembly, typeof(Ganss.Xss.HtmlSanitizer).Assembly })
+        {
+            text.Append('|').Append(assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    /// <summary>
+    /// Makes the folder (owner-only) and removes other builds' folders for the same content, which this build can never use. Returns
+    /// false, with <see cref="Problem"/> set, when the cache cannot be used; the load then parses every file.
+    /// </summary>
+    public bool Open()
+    {
+        try
+        {
+            CreatePrivate(Root);
+            if (!OwnerOnly(Root))
+            {
+                Problem = $"the folder '{Root}' can be written to by other users, so what it holds cannot be trusted";
+                return false;
+            }
+
+            CreatePrivate(Folder);
+            foreach (var other in Directory.EnumerateDirectories(Root, _prefix + "*").Where(d => !string.Equals(d, Folder, StringComparison.Ordinal)))
+            {
+                TryDeleteFolder(other);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Problem = $"the folder '{Folder}' could not be created: {e.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>The stored result for a file, if there is one that holds for <paramref name="today"/>.</summary>
+    /// <param name="digest">The file's digest (of its path and bytes).</param>
+    /// <param name="today">Today's date.</param>
+    /// <param name="path">The file's path under the content root (checked against the entry's).</param>
+    internal CachedParse? TryRead(byte[] digest, DateOnly today, string path)
+    {
+        if (Problem is not null)
+        {
+            return null;
+        }
+
+        var file = Path.Combine(Folder, Convert.ToHexStringLower(digest));
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        CachedParse? entry;
+        try
+        {
+            entry = Decode(bytes);
+        }
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException or OverflowException or DecoderFallbackException)
+        {
+            entry = null;
+        }
+
+        if (entry is null || !string.Equals(entry.Path, path, StringComparison.Ordinal) || !entry.HoldsOn(today))
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _hits);
+        return entry;
+    }
+
+    /// <summary>
+    /// Queues a parse's result to be stored; <see cref="Flush"/> writes what is queued, off the caller's thread. The
+    /// entry is encoded only then: until it is written it shares its objects with the snapshot.
+    /// </summary>
+    internal void Add(byte[] digest, CachedParse entry)
+    {
+        if (Problem is null)
+        {
+            _pending.Enqueue((Convert.ToHexStringLower(digest), entry));
+        }
+    }
+
+    /// <summary>
+    /// Writes the queued entries in the background (each to a temporary file renamed into place, so a reader never
+    /// sees half an entry) and, when <paramref name="keep"/> is given, deletes entries not named in it: the files
+    /// of a full scan are the only ones a later run can ask for.
+    /// </summary>
+    /// <returns>The write, for callers that must know it has finished (tests).</returns>
+    public Task Flush(IReadOnlyCollection<byte[]>? keep = null)
+    {
+        if (Problem is not null || (_pending.IsEmpty && keep is null))
+        {
+            return _writing;
+        }
+
+        var names = keep?.Select(Convert.ToHexStringLower).ToHashSet(StringComparer.Ordinal);
+        var previous = _writing;
+        _writing = Task.Run(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            WritePending();
+            if (names is not null)
+            {
+                Prune(names);
+            }
+        });
+        return _writing;
+    }
+
+    private void WritePending()
+    {
+        while (_pending.TryDequeue(out var item))
+        {
+            var target = Path.Combine(Folder, item.Name);
+            var temporary = target + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+            try
+            {
+                File.WriteAllBytes(temporary, Encode(item.Entry));
+                File.Move(temporary, target, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a folder removed under us: the entry is simply not stored, and the file will be
+                // parsed again next time.
+                TryDelete(temporary);
+            }
+        }
+    }
+
+    private void Prune(HashSet<string> keep)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder))
+            {
+                var name = Path.GetFileName(file);
+                if (!keep.Contains(name) && !name.EndsWith(".tmp", StringComparison.Ordinal))
+                {
+                    TryDelete(file);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Pruning is housekeeping; the next full scan tries again.
+        }
+    }
+
+    private static void CreatePrivate(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static bool OwnerOnly(string folder) =>
+        OperatingSystem.IsWindows()
+        || (File.GetUnixFileMode(folder) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next prune.
+        }
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process may be using it; left for a later start.
+        }
+    }
+
+    internal static byte[] Encode(CachedParse entry)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(entry.Path);
+            w.Write(entry.Today.DayNumber);
+            WriteDate(w, entry.ReviewBy);
+            w.Write(entry.Diagnostics.Count);
+            foreach (var d in entry.Diagnostics)
+            {
+                w.Write(d.Path);
+                w.Write(d.Line);
+                w.Write(d.Column);
+                w.Write((byte)d.Severity);
+                w.Write(d.Code);
+                w.Write(d.Message);
+                WriteString(w, d.Field);
+                w.Write(d.Hint);
+            }
+
+            if (entry.Role is { } role)
+            {
+                w.Write((byte)1);
+                WriteRole(w, role);
+            }
+            else if (entry.Guide is { } guide)
+            {
+                w.Write((byte)2);
+                WriteGuide(w, guide);
+            }
+            else
+            {
+                w.Write((byte)0);
+            }
+
+        }
+
+        // A checksum of everything before it: a damaged entry (a bit flipped in a string decodes without complaint)
+        // is a miss, never wrong content.
+        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        return stream.ToArray();
+    }
+
+    internal static CachedParse? Decode(byte[] bytes)
+    {
+        const int ChecksumLength = SHA256.HashSizeInBytes;
+        if (bytes.Length < Magic.Length + ChecksumLength
+            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - ChecksumLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumLength)))
+        {
+            return null;
+        }
+
+        using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - ChecksumLength, writable: false), Encoding.UTF8);
+        if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion)
+        {
+            return null;
+        }
+
+        var path = r.ReadString();
+        var today = DateOnly.FromDayNumber(r.ReadInt32());
+        var reviewBy = ReadDate(r);
+        var diagnostics = new Diagnostic[Count(r)];
+        for (var i = 0; i < diagnostics.Length; i++)
+        {
+            diagnostics[i] = new Diagnostic(r.ReadString(), r.ReadInt32(), r.ReadInt32(), Severity(r.ReadByte()), r.ReadString(), r.ReadString(), ReadString(r), r.ReadString());
+        }
+
+        var kind = r.ReadByte();
+        var role = kind == 1 ? ReadRole(r) : null;
+        var guide = kind == 2 ? ReadGuide(r) : null;
+        if (kind > 2 || r.BaseStream.Position != r.BaseStream.Length)
+        {
+            return null;
+        }
+
+        return new CachedParse(path, today, reviewBy, diagnostics, role, guide);
+    }
+
+    private static void WriteRole(BinaryWriter w, Role role)
+    {
+        w.Write(role.Slug);
+        w.Write(role.SourcePath);
+        w.Write(role.Title);
+        w.Write(role.Sector);
+        w.Write(role.Summary);
+        foreach (var band in new[] { role.Salary.Entry, role.Salary.MidCareer, role.Salary.Senior })
+        {
+            w.Write(band.Min);
+            w.Write(band.Max);
+            w.Write(band.OpenEnded);
+        }
+
+        w.Write(role.SalarySource.Name);
+        WriteString(w, role.SalarySource.Url?.OriginalString);
+        w.Write(role.SalarySource.Reviewed.DayNumber);
+        w.Write(role.TypicalDay.Length);
+        foreach (var day in role.TypicalDay)
+        {
+            w.Write(day.Activity);
+            w.Write(day.Detail);
+        }
+
+        WriteText(w, role.OverviewHtml);
+        w.Write(role.Draft);
+        w.Write(role.SourceHash);
+    }
+
+    private static Role ReadRole(BinaryReader r)
+    {
+        var (slug, sourcePath, title, sector, summary) = (r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString());
+        var salary = new SalaryBands(ReadBand(r), ReadBand(r), ReadBand(r));
+        var source = new SalarySource(r.ReadString(), ReadString(r) is { } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null, DateOnly.FromDayNumber(r.ReadInt32()));
+        var day = new DayActivity[Count(r)];
+        for (var i = 0; i < day.Length; i++)
+        {
+            day[i] = new DayActivity(r.ReadString(), r.ReadString());
+        }
+
+        return new Role(slug, sourcePath, title, sector, summary, salary, source, ImmutableArray.Create(day), ReadText(r), r.ReadBoolean())
+        {
+            SourceHash = r.ReadString(),
+        };
+    }
+
+    private static SalaryBand ReadBand(BinaryReader r) => new(r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+
+    private static void WriteGuide(BinaryWriter w, ParsedGuide g)
+    {
+        w.Write(g.Slug);
+        w.Write(g.SourcePath);
+        w.Write(g.FromSlug);
+        WriteLocation(w, g.FromAt);
+        w.Write(g.ToSlug);
+        WriteLocation(w, g.ToAt);
+        w.Write(g.Summary);
+        WriteRange(w, g.TimelineMonths);
+        w.Write((int)g.Difficulty);
+        w.Write(g.YearsToMidCareer.HasValue);
+        if (g.YearsToMidCareer is { } years)
+        {
+            WriteRange(w, years);
+        }
+
+        w.Write(g.TransferableSkills.Length);
+        foreach (var skill in g.TransferableSkills)
+        {
+            w.Write(skill.Skill);
+            WriteText(w, skill.InOldRole);
+            WriteText(w, skill.InNewRole);
+        }
+
+        w.Write(g.SkillsToBuild.Length);
+        foreach (var skill in g.SkillsToBuild)
+        {
+            w.Write(skill.Skill);
+            WriteText(w, skill.Why);
+        }
+
+        w.Write(g.Faqs.Length);
+        foreach (var faq in g.Faqs)
+        {
+            w.Write(faq.Question);
+            WriteText(w, faq.AnswerHtml);
+            WriteText(w, faq.AnswerText);
+        }
+
+        w.Write(g.Published.DayNumber);
+        w.Write(g.Updated.DayNumber);
+        WriteText(w, g.Sections.CanYouMove);
+        WriteText(w, g.Sections.WhyPeopleMove);
+        WriteText(w, g.Sections.HowRealistic);
+        WriteText(w, g.Sections.InterviewFraming);
+        w.Write(g.Draft);
+        var redirects = g.RedirectFrom.IsDefault ? [] : g.RedirectFrom;
+        w.Write(redirects.Length);
+        foreach (var redirect in redirects)
+        {
+            w.Write(redirect.Path);
+            WriteLocation(w, redirect.At);
+        }
+
+        w.Write(g.SourceHash);
+    }
+
+    private static ParsedGuide ReadGuide(BinaryReader r)
+    {
+        var (slug, sourcePath, fromSlug, fromAt, toSlug, toAt, summary) = (r.ReadString(), r.ReadString(), r.ReadString(), ReadLocation(r), r.ReadString(), ReadLocation(r), r.ReadString());
+        var timeline = ReadRange(r);
+        var difficulty = (Difficulty)r.ReadInt32();
+        if (!Enum.IsDefined(difficulty))
+        {
+            throw new InvalidDataException("Unknown difficulty.");
+        }
+
+        IntRange? years = r.ReadBoolean() ? ReadRange(r) : null;
+        var transferable = new TransferableSkill[Count(r)];
+        for (var i = 0; i < transferable.Length; i++)
+        {
+            transferable[i] = new TransferableSkill(r.ReadString(), ReadText(r), ReadText(r));
+        }
+
+        var toBuild = new SkillToBuild[Count(r)];
+        for (var i = 0; i < toBuild.Length; i++)
+        {
+            toBuild[i] = new SkillToBuild(r.ReadString(), ReadText(r));
+        }
+
+        var faqs = new Faq[Count(r)];
+        for (var i = 0; i < faqs.Length; i++)
+        {
+            faqs[i] = new Faq(r.ReadString(), ReadText(r), ReadText(r));
+        }
+
+        var (published, updated) = (DateOnly.FromDayNumber(r.ReadInt32()), DateOnly.FromDayNumber(r.ReadInt32()));
+        var sections = new GuideSections(ReadText(r), ReadText(r), ReadText(r), ReadText(r));
+        var draft = r.ReadBoolean();
+        var redirects = new RedirectSource[Count(r)];
+        for (var i = 0; i < redirects.Length; i++)
+        {
+            redirects[i] = new RedirectSource(r.ReadString(), ReadLocation(r));
+        }
+
+        return new ParsedGuide(slug, sourcePath, fromSlug, fromAt, toSlug, toAt, summary, timeline, difficulty, years,
+            ImmutableArray.Create(transferable), ImmutableArray.Create(toBuild), ImmutableArray.Create(faqs), published, updated, sections, draft,
+            ImmutableArray.Create(redirects))
+        {
+            SourceHash = r.ReadString(),
+        };
+    }
+
+    private static int Count(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        return count is >= 0 and <= 100_000 ? count : throw new InvalidDataException("Implausible count.");
+    }
+
+    private static DiagnosticSeverity Severity(byte value) =>
+        Enum.IsDefined((DiagnosticSeverity)value) ? (DiagnosticSeverity)value : throw new InvalidDataException("Unknown severity.");
+
+    private static void WriteText(BinaryWriter w, Utf8Text text)
+    {
+        w.Write(text.Bytes.Length);
+        w.Write(text.Bytes);
+    }
+
+    private static Utf8Text ReadText(BinaryReader r)
+    {
+        var length = r.ReadInt32();
+        if (length < 0 || length > r.BaseStream.Length - r.BaseStream.Position)
+        {
+            throw new InvalidDataException("Implausible length.");
+        }
+
+        return Utf8Text.FromBytes(r.ReadBytes(length));
+    }
+
+    private static void WriteString(BinaryWriter w, string? value)
+    {
+        w.Write(value is not null);
+        if (value is not null)
+        {
+            w.Write(value);
+        }
+    }
+
+    private static string? ReadString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static void WriteDate(BinaryWriter w, DateOnly? date)
+    {
+        w.Write(date.HasValue);
+        if (date is { } value)
+        {
+            w.Write(value.DayNumber);
+        }
+    }
+
+    private static DateOnly? ReadDate(BinaryReader r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
+
+    private static void WriteLocation(BinaryWriter w, SourceLocation at)
+    {
+        w.Write(at.Line);
+        w.Write(at.Column);
+    }
+
+    private static SourceLocation ReadLocation(BinaryReader r) => new(r.ReadInt32(), r.ReadInt32());
+
+    private static void WriteRange(BinaryWriter w, IntRange range)
+    {
+        w.Write(range.Min);
+        w.Write(range.Max);
+    }
+
+    private static IntRange ReadRange(BinaryReader r) => new(r.ReadInt32(), r.ReadInt32());
+}
+
+/// <summary>One file's parse as stored: its result (a role, a guide or neither) and its diagnostics.</summary>
+/// <param name="Path">The file's path under the content root.</param>
+/// <param name="Today">The date it was parsed on.</param>
+/// <param name="ReviewBy">The review-by date its checks compared with that date, if the file has one.</param>
+/// <param name="Diagnostics">What the parse reported.</param>
+/// <param name="Role">The role, for a role file without errors.</param>
+/// <param name="Guide">The parsed guide, for a guide file without errors.</param>
+internal sealed record CachedParse(string Path, DateOnly Today, DateOnly? ReviewBy, IReadOnlyList<Diagnostic> Diagnostics, Role? Role, ParsedGuide? Guide)
+{
+    /// <summary>Whether the result is the one a parse on <paramref name="today"/> would give: the review-by date, if any, is passed on both days or on neither.</summary>
+    public bool HoldsOn(DateOnly today) => ReviewBy is not { } date || (date < Today) == (date < today);
+}
