@@ -188,13 +188,21 @@ public sealed class ParseCache
 
     private void WritePending()
     {
+        // One buffer for every entry: a first start stores thousands, and should not leave garbage in proportion.
+        using var buffer = new MemoryStream();
         while (_pending.TryDequeue(out var item))
         {
             var target = Path.Combine(Folder, item.Name);
             var temporary = target + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
             try
             {
-                File.WriteAllBytes(temporary, Encode(item.Entry));
+                buffer.SetLength(0);
+                Encode(item.Entry, buffer);
+                using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+                {
+                    file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                }
+
                 File.Move(temporary, target, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -268,6 +276,13 @@ public sealed class ParseCache
     internal static byte[] Encode(CachedParse entry)
     {
         using var stream = new MemoryStream();
+        Encode(entry, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes an entry at the start of an empty <paramref name="stream"/>.</summary>
+    private static void Encode(CachedParse entry, MemoryStream stream)
+    {
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Magic);
@@ -307,8 +322,9 @@ public sealed class ParseCache
 
         // A checksum of everything before it: a damaged entry (a bit flipped in a string decodes without complaint)
         // is a miss, never wrong content.
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        Span<byte> checksum = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length), checksum);
+        stream.Write(checksum);
     }
 
     internal static CachedParse? Decode(byte[] bytes)
