@@ -45,11 +45,12 @@ measure() {
   printf '%-22s %8.2f s %7d MiB   %s\n' "$name" "$wall" "$rss" "$(grep -h '^Exported' "$work/$name.log" || true)"
 }
 
+# The parse cache is off (empty Content:CachePath): every export parses all the Markdown, as every Hugo build does.
 export_site() { # export_site OUTPUT [configuration...]
   local out=$1
   shift
   (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production exec ./CareerGuides.Web export "$out" --Content:Path="$work/content" \
-    --Serilog:MinimumLevel:Default=Warning --Security:RateLimit:Enabled=false "$@")
+    --Content:CachePath= --Serilog:MinimumLevel:Default=Warning --Security:RateLimit:Enabled=false "$@")
 }
 hugo_site() { # hugo_site OUTPUT
   hugo --source benchmarks/hugo --contentDir "$work/content" --destination "$1" --cacheDir "$work/hugo-cache" --quiet
