@@ -32,7 +32,12 @@ public sealed class ContentOptions
     /// </summary>
     public string? CachePath { get; set; }
 
-    /// <summary>The default cache folder: <c>~/.local/share/CareerGuides/parse-cache</c> on Linux.</summary>
-    public static string DefaultCachePath =>
-        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "CareerGuides", "parse-cache");
+    /// <summary>
+    /// The default cache folder: <c>~/.local/share/CareerGuides/parse-cache</c> on Linux; null when the site's user has
+    /// no local data folder (no home folder), and then there is no cache unless <see cref="CachePath"/> names one.
+    /// </summary>
+    public static string? DefaultCachePath =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } data
+            ? System.IO.Path.Combine(data, "CareerGuides", "parse-cache")
+            : null;
 }

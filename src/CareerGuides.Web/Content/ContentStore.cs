@@ -29,8 +29,14 @@ public sealed partial class ContentStore
     /// <summary>The parse cache in use, or null when it is off or could not be opened.</summary>
     public ParseCache? Cache { get; }
 
-    private ParseCache? OpenCache(string path, string appRoot, string contentRoot)
+    private ParseCache? OpenCache(string? path, string appRoot, string contentRoot)
     {
+        if (path is null)
+        {
+            LogCacheUnusable("the site's user has no local data folder (no home folder) to keep it in");
+            return null;
+        }
+
         if (path.Length == 0)
         {
             return null;
