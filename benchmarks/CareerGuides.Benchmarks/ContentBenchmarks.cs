@@ -15,6 +15,7 @@ public class ContentBenchmarks
     private string _guideTextEdited = "";
     private ContentBuilder _builder = null!;
     private bool _edited;
+    private string _cacheRoot = "";
 
     [Params(1000)]
     public int Guides { get; set; }
@@ -29,10 +30,21 @@ public class ContentBenchmarks
         _guideTextEdited = _guideText.Replace("difficulty:", "review_by: 2099-01-01\ndifficulty:", StringComparison.Ordinal);
         _builder = new ContentBuilder(_root, TimeProvider.System, includeUnpublished: false);
         _builder.Build();
+
+        // A parse cache holding every file, as a restart of the same build finds it.
+        _cacheRoot = _root + "-cache";
+        var cache = new ParseCache(_cacheRoot, _root);
+        cache.Open();
+        new ContentBuilder(_root, TimeProvider.System, includeUnpublished: false, cache: cache).Build();
+        cache.Flush().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_root, recursive: true);
+    public void Cleanup()
+    {
+        Directory.Delete(_root, recursive: true);
+        Directory.Delete(_cacheRoot, recursive: true);
+    }
 
     [Benchmark(Description = "Parse and render one guide file")]
     public ParsedGuide? ParseOneGuide() =>
@@ -40,6 +52,14 @@ public class ContentBenchmarks
 
     [Benchmark(Description = "Build a snapshot from the whole folder")]
     public ContentSnapshot BuildSnapshot() => new ContentBuilder(_root, TimeProvider.System, includeUnpublished: false).Build().Snapshot;
+
+    [Benchmark(Description = "Build a snapshot from the whole folder, restarted over the parse cache")]
+    public ContentSnapshot BuildSnapshotFromCache()
+    {
+        var cache = new ParseCache(_cacheRoot, _root);
+        cache.Open();
+        return new ContentBuilder(_root, TimeProvider.System, includeUnpublished: false, cache: cache).Build().Snapshot;
+    }
 
     [Benchmark(Description = "Incremental rebuild after one saved file")]
     public ContentSnapshot RebuildAfterOneSave()
