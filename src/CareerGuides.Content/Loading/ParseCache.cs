@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using CareerGuides.Content.Diagnostics;
@@ -379,12 +380,11 @@ public sealed class ParseCache
         w.Write(role.SalarySource.Name);
         WriteString(w, role.SalarySource.Url?.OriginalString);
         w.Write(role.SalarySource.Reviewed.DayNumber);
-        w.Write(role.TypicalDay.Length);
-        foreach (var day in role.TypicalDay)
+        WriteList(w, role.TypicalDay, (w, day) =>
         {
             w.Write(day.Activity);
             w.Write(day.Detail);
-        }
+        });
 
         WriteText(w, role.OverviewHtml);
         w.Write(role.Draft);
@@ -396,13 +396,8 @@ public sealed class ParseCache
         var (slug, sourcePath, title, sector, summary) = (r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString());
         var salary = new SalaryBands(ReadBand(r), ReadBand(r), ReadBand(r));
         var source = new SalarySource(r.ReadString(), ReadString(r) is { } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null, DateOnly.FromDayNumber(r.ReadInt32()));
-        var day = new DayActivity[Count(r)];
-        for (var i = 0; i < day.Length; i++)
-        {
-            day[i] = new DayActivity(r.ReadString(), r.ReadString());
-        }
-
-        return new Role(slug, sourcePath, title, sector, summary, salary, source, ImmutableArray.Create(day), ReadText(r), r.ReadBoolean())
+        var day = ReadList(r, r => new DayActivity(r.ReadString(), r.ReadString()));
+        return new Role(slug, sourcePath, title, sector, summary, salary, source, day, ReadText(r), r.ReadBoolean())
         {
             SourceHash = r.ReadString(),
         };
@@ -427,28 +422,23 @@ public sealed class ParseCache
             WriteRange(w, years);
         }
 
-        w.Write(g.TransferableSkills.Length);
-        foreach (var skill in g.TransferableSkills)
+        WriteList(w, g.TransferableSkills, (w, skill) =>
         {
             w.Write(skill.Skill);
             WriteText(w, skill.InOldRole);
             WriteText(w, skill.InNewRole);
-        }
-
-        w.Write(g.SkillsToBuild.Length);
-        foreach (var skill in g.SkillsToBuild)
+        });
+        WriteList(w, g.SkillsToBuild, (w, skill) =>
         {
             w.Write(skill.Skill);
             WriteText(w, skill.Why);
-        }
-
-        w.Write(g.Faqs.Length);
-        foreach (var faq in g.Faqs)
+        });
+        WriteList(w, g.Faqs, (w, faq) =>
         {
             w.Write(faq.Question);
             WriteText(w, faq.AnswerHtml);
             WriteText(w, faq.AnswerText);
-        }
+        });
 
         w.Write(g.Published.DayNumber);
         w.Write(g.Updated.DayNumber);
@@ -457,13 +447,11 @@ public sealed class ParseCache
         WriteText(w, g.Sections.HowRealistic);
         WriteText(w, g.Sections.InterviewFraming);
         w.Write(g.Draft);
-        var redirects = g.RedirectFrom.IsDefault ? [] : g.RedirectFrom;
-        w.Write(redirects.Length);
-        foreach (var redirect in redirects)
+        WriteList(w, g.RedirectFrom.IsDefault ? [] : g.RedirectFrom, (w, redirect) =>
         {
             w.Write(redirect.Path);
             WriteLocation(w, redirect.At);
-        }
+        });
 
         w.Write(g.SourceHash);
     }
@@ -479,39 +467,39 @@ public sealed class ParseCache
         }
 
         IntRange? years = r.ReadBoolean() ? ReadRange(r) : null;
-        var transferable = new TransferableSkill[Count(r)];
-        for (var i = 0; i < transferable.Length; i++)
-        {
-            transferable[i] = new TransferableSkill(r.ReadString(), ReadText(r), ReadText(r));
-        }
-
-        var toBuild = new SkillToBuild[Count(r)];
-        for (var i = 0; i < toBuild.Length; i++)
-        {
-            toBuild[i] = new SkillToBuild(r.ReadString(), ReadText(r));
-        }
-
-        var faqs = new Faq[Count(r)];
-        for (var i = 0; i < faqs.Length; i++)
-        {
-            faqs[i] = new Faq(r.ReadString(), ReadText(r), ReadText(r));
-        }
+        var transferable = ReadList(r, r => new TransferableSkill(r.ReadString(), ReadText(r), ReadText(r)));
+        var toBuild = ReadList(r, r => new SkillToBuild(r.ReadString(), ReadText(r)));
+        var faqs = ReadList(r, r => new Faq(r.ReadString(), ReadText(r), ReadText(r)));
 
         var (published, updated) = (DateOnly.FromDayNumber(r.ReadInt32()), DateOnly.FromDayNumber(r.ReadInt32()));
         var sections = new GuideSections(ReadText(r), ReadText(r), ReadText(r), ReadText(r));
         var draft = r.ReadBoolean();
-        var redirects = new RedirectSource[Count(r)];
-        for (var i = 0; i < redirects.Length; i++)
-        {
-            redirects[i] = new RedirectSource(r.ReadString(), ReadLocation(r));
-        }
-
+        var redirects = ReadList(r, r => new RedirectSource(r.ReadString(), ReadLocation(r)));
         return new ParsedGuide(slug, sourcePath, fromSlug, fromAt, toSlug, toAt, summary, timeline, difficulty, years,
-            ImmutableArray.Create(transferable), ImmutableArray.Create(toBuild), ImmutableArray.Create(faqs), published, updated, sections, draft,
-            ImmutableArray.Create(redirects))
+            transferable, toBuild, faqs, published, updated, sections, draft, redirects)
         {
             SourceHash = r.ReadString(),
         };
+    }
+
+    private static void WriteList<T>(BinaryWriter w, ImmutableArray<T> items, Action<BinaryWriter, T> write)
+    {
+        w.Write(items.Length);
+        foreach (var item in items)
+        {
+            write(w, item);
+        }
+    }
+
+    private static ImmutableArray<T> ReadList<T>(BinaryReader r, Func<BinaryReader, T> read)
+    {
+        var items = new T[Count(r)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = read(r);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
     private static int Count(BinaryReader r)
