@@ -130,6 +130,7 @@ public sealed class BrowserSite : IAsyncLifetime
             builder.UseSetting("Site:BaseUrl", BaseUrl);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Content:Watch", "false");
+            builder.UseSetting("Content:CachePath", "");
         }
     }
 }

@@ -25,6 +25,7 @@ public sealed class ExportTests
         "--environment=Production",
         $"--contentRoot={Path.Combine(RepositoryPaths.Root, "src", "CareerGuides.Web")}",
         $"--Content:Path={contentRoot}",
+        "--Content:CachePath=",
         $"--Site:BaseUrl={SiteFactory.BaseUrl}",
         $"--Site:InterviewPracticeUrlTemplate={SiteFactory.PracticeTemplate}",
         "--Serilog:MinimumLevel:Default=Warning",

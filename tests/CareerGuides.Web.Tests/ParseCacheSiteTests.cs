@@ -74,5 +74,6 @@ public sealed class ParseCacheSiteTests : IDisposable
         Assert.All(pages, page => Assert.False(string.IsNullOrEmpty(page)));
         await using var plain = Site("");
         Assert.Equal(await PagesAsync(plain), pages);
+        Assert.Null(plain.Services.GetRequiredService<ContentStore>().Cache);
     }
 }

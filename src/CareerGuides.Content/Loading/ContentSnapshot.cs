@@ -127,6 +127,16 @@ public sealed class ContentSnapshot
     /// </summary>
     public SearchIndex Search => _search.Value;
 
+    /// <summary>
+    /// The search index without blocking the caller while it is built: a request awaits this rather than reading
+    /// <see cref="Search"/>, so that the thread serving it (an I/O thread, when the site schedules inline) is free
+    /// meanwhile. Starting it is what prepares the index in the background.
+    /// </summary>
+    public Task<SearchIndex> SearchAsync() =>
+        _search.IsValueCreated ? Task.FromResult(_search.Value) : LazyInitializer.EnsureInitialized(ref _searchTask, () => Task.Run(() => _search.Value));
+
+    private Task<SearchIndex>? _searchTask;
+
     /// <summary>Every published page with the date its content last changed (for the sitemap and HTTP validators).</summary>
     public PublishedPages Pages { get; }
 

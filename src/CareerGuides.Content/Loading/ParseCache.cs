@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -68,10 +69,35 @@ public sealed class ParseCache
 
     private static string ComputeBuildKey()
     {
-        var text = new StringBuilder().Append(FormatVersion);
-        foreach (var assembly in new[] { typeof(ParseCache).Assembly, typeof(Markdig.Markdown).Assembly, typeof(YamlDotNet.Core.Parser).Assembly, typeof(Ganss.Xss.HtmlSanitizer).Assembly })
+        // This library and everything it references, transitively (Markdig, YamlDotNet, the sanitizer and AngleSharp
+        // beneath it, and the framework's own assemblies, whose ids change with a runtime update).
+        var ids = new SortedDictionary<string, Guid>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>([typeof(ParseCache).Assembly]);
+        while (pending.TryPop(out var assembly))
         {
-            text.Append('|').Append(assembly.ManifestModule.ModuleVersionId.ToString("N"));
+            if (!ids.TryAdd(assembly.FullName ?? assembly.GetName().Name ?? "?", assembly.ManifestModule.ModuleVersionId))
+            {
+                continue;
+            }
+
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                try
+                {
+                    pending.Push(Assembly.Load(reference));
+                }
+                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    // A reference never used at run time (none is in this build); its name still counts.
+                    ids.TryAdd(reference.FullName, Guid.Empty);
+                }
+            }
+        }
+
+        var text = new StringBuilder().Append(FormatVersion).Append('|').Append(RuntimeInformation.FrameworkDescription);
+        foreach (var (name, id) in ids)
+        {
+            text.Append('|').Append(name).Append('=').Append(id.ToString("N"));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
@@ -86,13 +112,19 @@ public sealed class ParseCache
         try
         {
             CreatePrivate(Root);
-            if (!OwnerOnly(Root))
+            if (!MakeOwnerOnly(Root))
             {
-                Problem = $"the folder '{Root}' can be written to by other users, so what it holds cannot be trusted";
+                Problem = $"the folder '{Root}' belongs to another user or can be written to by others, so what it holds cannot be trusted";
                 return false;
             }
 
             CreatePrivate(Folder);
+            if (!MakeOwnerOnly(Folder))
+            {
+                Problem = $"the folder '{Folder}' belongs to another user or can be written to by others, so what it holds cannot be trusted";
+                return false;
+            }
+
             foreach (var other in Directory.EnumerateDirectories(Root, _prefix + "*").Where(d => !string.Equals(d, Folder, StringComparison.Ordinal)))
             {
                 TryDeleteFolder(other);
@@ -134,7 +166,9 @@ public sealed class ParseCache
         {
             entry = Decode(bytes);
         }
-        catch (Exception e) when (e is IOException or FormatException or ArgumentException or OverflowException or DecoderFallbackException)
+#pragma warning disable CA1031 // Whatever is wrong with an entry (a hand-edited file, a bug in an old encoder), it is a miss, never a failed load.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             entry = null;
         }
@@ -173,28 +207,45 @@ public sealed class ParseCache
             return _writing;
         }
 
+        // This flush's own entries and keep-list: entries a later build queues are written by its own flush, after
+        // this one's pruning, so a prune never deletes what a later build has just stored.
+        var batch = new List<(string Name, CachedParse Entry)>();
+        while (_pending.TryDequeue(out var item))
+        {
+            batch.Add(item);
+        }
+
         var names = keep?.Select(Convert.ToHexStringLower).ToHashSet(StringComparer.Ordinal);
         var previous = _writing;
         _writing = Task.Run(async () =>
         {
-            await previous.ConfigureAwait(false);
-            WritePending();
-            if (names is not null)
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
             {
-                Prune(names);
+                Write(batch);
+                if (names is not null)
+                {
+                    Prune(names);
+                }
+            }
+#pragma warning disable CA1031 // Storing is best effort: a fault here must not stop later writes, nor reach the site.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // The entries not written are parsed again next time.
             }
         });
         return _writing;
     }
 
-    private void WritePending()
+    private void Write(List<(string Name, CachedParse Entry)> batch)
     {
         // One buffer for every entry: a first start stores thousands, and should not leave garbage in proportion.
         using var buffer = new MemoryStream();
-        while (_pending.TryDequeue(out var item))
+        foreach (var item in batch)
         {
             var target = Path.Combine(Folder, item.Name);
-            var temporary = target + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+            var temporary = Path.Combine(Folder, Path.GetRandomFileName() + ".tmp");
             try
             {
                 buffer.SetLength(0);
@@ -221,8 +272,10 @@ public sealed class ParseCache
         {
             foreach (var file in Directory.EnumerateFiles(Folder))
             {
+                // A temporary file is another writer's entry on its way in, unless it is old enough to be left over.
                 var name = Path.GetFileName(file);
-                if (!keep.Contains(name) && !name.EndsWith(".tmp", StringComparison.Ordinal))
+                var leftover = name.EndsWith(".tmp", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddMinutes(-10);
+                if (leftover || (!keep.Contains(name) && !name.EndsWith(".tmp", StringComparison.Ordinal)))
                 {
                     TryDelete(file);
                 }
@@ -246,9 +299,28 @@ public sealed class ParseCache
         }
     }
 
-    private static bool OwnerOnly(string folder) =>
-        OperatingSystem.IsWindows()
-        || (File.GetUnixFileMode(folder) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+    /// <summary>
+    /// Sets the folder to owner-only (only its owner may change its mode, so this fails on a folder someone else
+    /// made) and checks that it took.
+    /// </summary>
+    private static bool MakeOwnerOnly(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return (File.GetUnixFileMode(folder) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+    }
 
     private static void TryDelete(string file)
     {

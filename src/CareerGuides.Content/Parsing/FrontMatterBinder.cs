@@ -243,7 +243,8 @@ public sealed class FrontMatterBinder
         _ => "something else",
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+    // Cut between characters, never inside a surrogate pair (half an emoji would print as a replacement mark).
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..(char.IsHighSurrogate(text[36]) ? 36 : 37)] + "...";
 
     private static string Describe(string what) => what.Length > 0 ? char.ToUpperInvariant(what[0]) + what[1..] : what;
 

@@ -27,8 +27,9 @@ public sealed class ContentOptions
 
     /// <summary>
     /// Where parsed files are kept between runs, so that a restart parses only the files that changed (absolute, or
-    /// relative to the app's content root). Null means the default, a private folder in the site user's local data
-    /// folder (<see cref="DefaultCachePath"/>); empty turns the cache off.
+    /// relative to the app's content root). Null means the default: a private folder in the site user's local data
+    /// folder (<see cref="DefaultCachePath"/>), except in Development, where code can change under hot reload without
+    /// a new build and the cache is off; empty turns the cache off.
     /// </summary>
     public string? CachePath { get; set; }
 

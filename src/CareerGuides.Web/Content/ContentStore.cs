@@ -21,7 +21,9 @@ public sealed partial class ContentStore
     {
         _logger = logger;
         var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
-        Cache = OpenCache(options.Value.CachePath ?? ContentOptions.DefaultCachePath, environment.ContentRootPath, root);
+        // Off by default in Development: hot reload changes the parser's code without changing the build's identity.
+        var cachePath = options.Value.CachePath ?? (environment.IsDevelopment() ? "" : ContentOptions.DefaultCachePath);
+        Cache = OpenCache(cachePath, environment.ContentRootPath, root);
         _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), SitePaths.Reserved, Cache);
         Reload();
     }
@@ -101,7 +103,7 @@ public sealed partial class ContentStore
 
         // The search index is built off the reload's path: pages are served from the new snapshot at once, and a
         // search arriving before the index is ready waits for it (Lazy, built once).
-        _ = Task.Run(() => snapshot.Search);
+        _ = snapshot.SearchAsync();
         LogLoaded(result.Incremental ? "reloaded" : "loaded", snapshot.Roles.Length, snapshot.Guides.Length, result.FilesRead,
             result.FilesFromCache, result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
         Reloaded?.Invoke(this, snapshot);

@@ -16,5 +16,5 @@ public sealed class SearchModel(ContentSnapshot snapshot) : PageModel
     /// <summary>Roles to suggest when nothing matched, by sector.</summary>
     public System.Collections.Immutable.ImmutableArray<SectorRoles> Suggestions => snapshot.RolesBySector;
 
-    public void OnGet(string? q) => Results = snapshot.Search.Search(q);
+    public async Task OnGetAsync(string? q) => Results = (await snapshot.SearchAsync()).Search(q);
 }

@@ -126,6 +126,7 @@ public sealed class CanonicalUrlTests(SiteFactory site)
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Configuration["Content:Path"] = RepositoryPaths.Content;
+        builder.Configuration["Content:CachePath"] = "";
         builder.Configuration["Site:InterviewPracticeUrlTemplate"] = SiteFactory.PracticeTemplate;
         builder.Configuration["Site:BaseUrl"] = baseUrl;
         builder.AddContent().AddSiteServices();
