@@ -59,6 +59,7 @@ public sealed class SearchIndex
 
     public const int MaxWords = 8;
 
+    // Field weights are whole numbers: postings keep them as floats (see Posting), exactly.
     private const double TitleWeight = 10;
     private const double SkillWeight = 4;
     private const double SectorWeight = 3;
@@ -76,7 +77,7 @@ public sealed class SearchIndex
     private readonly ImmutableArray<Document> _documents;
 
     /// <summary>Each indexed word: for every document holding it, the weight of the best field it is in.</summary>
-    private readonly FrozenDictionary<string, ImmutableArray<(int Document, double Weight)>> _postings;
+    private readonly FrozenDictionary<string, ImmutableArray<Posting>> _postings;
 
     /// <summary>The indexed words by length, for typo matching.</summary>
     private readonly FrozenDictionary<int, ImmutableArray<string>> _wordsByLength;
@@ -87,7 +88,7 @@ public sealed class SearchIndex
     private SearchIndex(ImmutableArray<Document> documents)
     {
         _documents = documents;
-        var postings = new Dictionary<string, List<(int Document, double Weight)>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var surface = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Length; i++)
         {
@@ -99,7 +100,7 @@ public sealed class SearchIndex
                 }
 
                 // Each document lists a stem once, and documents are visited in order: postings come out sorted.
-                byDocument.Add((i, weight));
+                byDocument.Add(new Posting(i, (float)weight));
                 if (!surface.TryGetValue(stem, out var written) || IsBetterSurface(word, written))
                 {
                     surface[stem] = word;
@@ -216,7 +217,7 @@ public sealed class SearchIndex
             {
                 var document = _documents[i];
                 var named = document.TitleWords.Count(matchedWords.Contains);
-                var bonus = document.TitleWords.Count == 0 ? 0 : TitleWeight * named / document.TitleWords.Count;
+                var bonus = document.TitleWords.Length == 0 ? 0 : TitleWeight * named / document.TitleWords.Length;
                 return (Matched: matched[i], Hit: new SearchHit(document.Kind, document.Title, document.Url, document.Summary, document.Guide, document.Role, scores[i] + bonus));
             })
             .OrderByDescending(h => h.Matched)
@@ -371,11 +372,19 @@ public sealed class SearchIndex
         return previous[b.Length];
     }
 
+    /// <summary>
+    /// A document holding a word, with the weight of the best field it is in. The weight is a float: field weights
+    /// are small whole numbers, exact in a float and so in the double a query scores with, and an entry of 8 bytes
+    /// rather than 16 halved the postings of 10,000 guides (5.4 MB to 2.8 MB).
+    /// </summary>
+    private readonly record struct Posting(int Document, float Weight);
+
     /// <summary>A guide or role as indexed: each stem it holds once, with the weight of the best field it is in.</summary>
     private sealed record Document(SearchKind Kind, string Title, string Url, string Summary, Guide? Guide, Role? Role, ImmutableArray<(string Stem, string Word, double Weight)> Terms)
     {
         /// <summary>The title's words, stemmed, without common words.</summary>
-        public FrozenSet<string> TitleWords { get; } = Words(Title).Select(Stem).Where(w => !StopWords.Contains(w)).ToFrozenSet(StringComparer.Ordinal);
+        /// <remarks>An array, not a set: a title has a handful of words, and a frozen set per document cost 10,000 guides 1.6 MB more.</remarks>
+        public ImmutableArray<string> TitleWords { get; } = [.. Words(Title).Select(Stem).Where(w => !StopWords.Contains(w)).Distinct(StringComparer.Ordinal)];
 
         /// <summary>Tokenises the fields; <paramref name="pool"/> shares one string per distinct word between documents.</summary>
         public static Document Create(
