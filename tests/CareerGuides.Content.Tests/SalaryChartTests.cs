@@ -64,6 +64,16 @@ public sealed class SalaryChartTests
     }
 
     [Fact]
+    public void The_description_names_both_roles_the_axis_and_the_move()
+    {
+        Assert.Equal(
+            "Chart of the salary bands in the table, Data Scientist and Backend Developer on one scale from £0 to £175,000, "
+            + "with the typical move marked: from the middle of mid-career Data Scientist pay to the middle of entry Backend Developer pay, "
+            + "£65,000 → £32,000 (−51%).",
+            Chart.Description);
+    }
+
+    [Fact]
     public void A_rise_is_labelled_with_a_plus()
     {
         var chart = new SalaryComparison(BackendDeveloper, DataScientist, null).Chart;

@@ -18,7 +18,8 @@ namespace CareerGuides.Content.Model;
 /// <param name="Ticks">Axis ticks with their gridlines.</param>
 /// <param name="Groups">Entry, mid-career and senior, each with one bar per role.</param>
 /// <param name="Move">The typical move's arrow.</param>
-/// <param name="Description">What the chart shows in one sentence, its accessible name (the table gives every figure).</param>
+/// <param name="FromRole">The title of the role being left.</param>
+/// <param name="ToRole">The title of the role being moved into.</param>
 public sealed record SalaryChart(
     int Height,
     int AxisMax,
@@ -28,7 +29,8 @@ public sealed record SalaryChart(
     ImmutableArray<ChartTick> Ticks,
     ImmutableArray<ChartGroup> Groups,
     ChartMove Move,
-    string Description)
+    string FromRole,
+    string ToRole)
 {
     /// <summary>How far an open-ended band's faded tail reaches past its max, as a share of the axis.</summary>
     public const double OpenEndedTail = 0.05;
@@ -110,11 +112,17 @@ public sealed record SalaryChart(
             18,
             $"{SalaryBand.Money(move.FromBand.Midpoint)} \u2192 {SalaryBand.Money(move.ToBand.Midpoint)} ({(move.MidpointPercent > 0 ? "+" : move.MidpointPercent < 0 ? "\u2212" : "")}{Math.Abs(move.MidpointPercent)}%)"));
 
-        var description =
-            $"Chart of the salary bands in the table, {from.Title} and {to.Title} on one scale from £0 to {SalaryBand.Money(axisMax)}, " +
-            $"with the typical move marked: from the middle of mid-career {from.Title} pay to the middle of entry {to.Title} pay, {chartMove.Label}.";
-        return new SalaryChart(height, axisMax, MoveRowHeight - 4, height - AxisHeight + 4, height - 6, ticks, groups.MoveToImmutable(), chartMove, description);
+        return new SalaryChart(height, axisMax, MoveRowHeight - 4, height - AxisHeight + 4, height - 6, ticks, groups.MoveToImmutable(), chartMove, from.Title, to.Title);
     }
+
+    /// <summary>What the chart shows in one sentence, its accessible name (the table gives every figure).</summary>
+    /// <remarks>
+    /// Written when asked (a page is rendered once per content version) rather than kept: a sentence of some 250
+    /// characters for each guide was 5.2 MB of a 10,000-guide catalogue's memory.
+    /// </remarks>
+    public string Description =>
+        $"Chart of the salary bands in the table, {FromRole} and {ToRole} on one scale from £0 to {SalaryBand.Money(AxisMax)}, " +
+        $"with the typical move marked: from the middle of mid-career {FromRole} pay to the middle of entry {ToRole} pay, {Move.Label}.";
 
     /// <summary>The gridlines of an axis from £0 to <paramref name="axisMax"/> every <paramref name="step"/> pounds.</summary>
     private static ImmutableArray<ChartTick> TicksOf(int axisMax, int step) =>
