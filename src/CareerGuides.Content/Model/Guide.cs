@@ -36,7 +36,11 @@ public sealed record Guide(
         : null;
 
     /// <summary>The skills as a checklist: ids to remember ticks by and the timeline for each number of skills already had.</summary>
-    public SkillChecklist Checklist { get; } = SkillChecklist.For(TransferableSkills, SkillsToBuild, TimelineMonths);
+    /// <remarks>
+    /// Worked out when asked, for the guide's page (rendered once per content version), rather than kept: the ids
+    /// and estimates of 10,000 guides were 9 MB of memory for a few microseconds of work per page.
+    /// </remarks>
+    public SkillChecklist Checklist => SkillChecklist.For(TransferableSkills, SkillsToBuild, TimelineMonths);
 
     /// <summary>The SHA-256 (lower-case hex) of the file's text this guide was read from: what a page built from it depends on.</summary>
     public string SourceHash { get; init; } = "";
