@@ -379,13 +379,18 @@ public sealed class SearchIndex
     /// </summary>
     private readonly record struct Posting(int Document, float Weight);
 
-    /// <summary>A guide or role as indexed: each stem it holds once, with the weight of the best field it is in.</summary>
-    private sealed record Document(SearchKind Kind, string Title, string Url, string Summary, Guide? Guide, Role? Role, ImmutableArray<(string Stem, string Word, double Weight)> Terms)
+    /// <summary>
+    /// A guide or role as indexed: each stem it holds once, with the weight of the best field it is in, and its title's
+    /// words, stemmed, without common words (for the title bonus).
+    /// </summary>
+    /// <remarks>
+    /// The title's words are an array, not a set: a title has a handful of words, and a frozen set per document cost
+    /// 10,000 guides 1.6 MB more.
+    /// </remarks>
+    private sealed record Document(
+        SearchKind Kind, string Title, string Url, string Summary, Guide? Guide, Role? Role,
+        ImmutableArray<(string Stem, string Word, double Weight)> Terms, ImmutableArray<string> TitleWords)
     {
-        /// <summary>The title's words, stemmed, without common words.</summary>
-        /// <remarks>An array, not a set: a title has a handful of words, and a frozen set per document cost 10,000 guides 1.6 MB more.</remarks>
-        public ImmutableArray<string> TitleWords { get; } = [.. Words(Title).Select(Stem).Where(w => !StopWords.Contains(w)).Distinct(StringComparer.Ordinal)];
-
         /// <summary>Tokenises the fields; <paramref name="pool"/> shares one string per distinct word between documents.</summary>
         public static Document Create(
             SearchKind kind, string title, string url, string summary, Guide? guide, Role? role,
@@ -408,7 +413,9 @@ public sealed class SearchIndex
                 }
             }
 
-            return new Document(kind, title, url, summary, guide, role, [.. terms.Select(t => (t.Key, t.Value.Word, t.Value.Weight))]);
+            // The title is one of the fields, so its stems are in the pool already: the document holds no copies.
+            ImmutableArray<string> titleWords = [.. Words(title).Select(Stem).Where(w => !StopWords.Contains(w)).Distinct(StringComparer.Ordinal).Select(w => Shared(pool, w))];
+            return new Document(kind, title, url, summary, guide, role, [.. terms.Select(t => (t.Key, t.Value.Word, t.Value.Weight))], titleWords);
         }
 
         private static string Shared(Dictionary<string, string> pool, string word)
