@@ -162,6 +162,15 @@ public sealed class SearchTests
     }
 
     [Theory]
+    [InlineData("dashbords", "dashboards")]    // the content writes only the plural
+    [InlineData("deadlnes", "deadlines")]
+    [InlineData("stakeholdrs", "stakeholder")] // the singular is written too, and the shortest form is shown
+    public void A_correction_is_shown_as_the_content_writes_it(string query, string correction)
+    {
+        Assert.Equal([correction], Search(query).Corrections);
+    }
+
+    [Theory]
     [InlineData("data scientist", "/roles/data-scientist", 10 + 10 + 10)]                        // both title words, and the whole title named
     [InlineData("data scientist", "/guides/data-scientist-to-backend-developer", 10 + 10 + 5)]   // half the guide's title named
     [InlineData("analist", "/roles/data-analyst", (0.6 * 10) + 5)]                                 // one edit from "analyst"
