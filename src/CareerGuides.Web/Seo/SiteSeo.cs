@@ -59,10 +59,12 @@ internal sealed class SiteSeo
         _canonicalByVariant.TryGetValue(Normalise(path), out var canonical) && canonical != path ? canonical : null;
 
     /// <summary>Lower case, single slashes, no trailing slash except on "/".</summary>
+    /// <remarks>A path already in that form (every published page's) is returned as it is, not as a copy kept beside it.</remarks>
     internal static string Normalise(string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return "/" + string.Join('/', parts).ToLowerInvariant();
+        var normalised = "/" + string.Join('/', parts).ToLowerInvariant();
+        return normalised == path ? path : normalised;
     }
 
     /// <param name="snapshot">The content.</param>
@@ -144,6 +146,12 @@ internal sealed class SiteSeo
 
         private readonly StructuredDataWriter _structuredData = new(site);
 
+        /// <summary>
+        /// Guides' dates, one object per pair of dates: a catalogue's guides share a few dates between thousands (10,000
+        /// guides' copies were 1.1 MB). Pages are built one at a time, so a plain dictionary.
+        /// </summary>
+        private readonly Dictionary<(DateOnly Published, DateOnly Updated), ArticleDates> _articleDates = [];
+
         public SeoPage Build(PublishedPage page)
         {
             if (previous?.Find(page.Path) is SeoPage known && known.Source is { } source && source.Kind == page.Kind
@@ -159,7 +167,7 @@ internal sealed class SiteSeo
                 PageKind.Home => ([], null),
                 PageKind.RoleIndex => ([Home, Roles], null),
                 PageKind.Role => (RoleTrail(page.Role!), null),
-                PageKind.Guide => (GuideTrail(page.Guide!), new ArticleDates(IsoDate(page.Guide!.Published), IsoDate(page.Guide.Updated))),
+                PageKind.Guide => (GuideTrail(page.Guide!), DatesOf(page.Guide!)),
                 _ => throw new ArgumentOutOfRangeException(nameof(page), page.Kind, "Unknown page kind."),
             };
 
@@ -200,6 +208,17 @@ internal sealed class SiteSeo
         /// <summary>The part of the ETag that depends on the build, the settings and the path, not on the content.</summary>
         private string PathHash(string path) =>
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{site.Fingerprint}\n{path}")))[..12];
+
+        private ArticleDates DatesOf(Guide guide)
+        {
+            var key = (guide.Published, guide.Updated);
+            if (!_articleDates.TryGetValue(key, out var dates))
+            {
+                _articleDates[key] = dates = new ArticleDates(IsoDate(guide.Published), IsoDate(guide.Updated));
+            }
+
+            return dates;
+        }
 
         private static ImmutableArray<Breadcrumb> RoleTrail(Role role) => [Home, Roles, new(role.Title, role.Url)];
 
