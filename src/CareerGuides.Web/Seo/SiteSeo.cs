@@ -144,7 +144,7 @@ internal sealed class SiteSeo
         private static readonly Breadcrumb Home = new("Home", PublishedPages.HomePath);
         private static readonly Breadcrumb Roles = new("Roles", PublishedPages.RoleIndexPath);
 
-        private readonly StructuredDataWriter _structuredData = new(site);
+        private readonly Func<PublishedPage, ImmutableArray<Breadcrumb>, ImmutableArray<string>> _structuredData = JsonLdOf(new StructuredDataWriter(site));
 
         /// <summary>
         /// Guides' dates, one object per pair of dates: a catalogue's guides share a few dates between thousands (10,000
@@ -171,17 +171,15 @@ internal sealed class SiteSeo
                 _ => throw new ArgumentOutOfRangeException(nameof(page), page.Kind, "Unknown page kind."),
             };
 
-            // The structured data is serialised when a page is rendered (once per content version, then the page is
-            // cached), not kept for every page: for a large catalogue it would be most of the site's memory.
             var pathHash = PathHash(page.Path);
             return new SeoPage(
                 page.Path,
                 ETagOf(pathHash),
                 ToHttpDate(page.LastModified),
                 page.Kind,
-                site.AbsoluteUrl(page.Path),
+                site,
                 breadcrumbs,
-                JsonLdOf(_structuredData, page, breadcrumbs),
+                _structuredData,
                 article)
             {
                 Source = page,
@@ -190,11 +188,11 @@ internal sealed class SiteSeo
         }
 
         /// <summary>
-        /// The page's structured data, serialised when asked. The function holds only what it needs (not this
-        /// builder, nor its snapshot), since a later snapshot's SEO data keeps it for pages that did not change.
+        /// A page's structured data, serialised when asked. Static, so that the function holds the writer only (not
+        /// this builder, nor its snapshot): a later snapshot's SEO data keeps it for pages that did not change.
         /// </summary>
-        private static Func<ImmutableArray<string>> JsonLdOf(StructuredDataWriter writer, PublishedPage page, ImmutableArray<Breadcrumb> trail) =>
-            () => [.. writer.StructuredData(page, trail).Select(JsonLd.Serialize)];
+        private static Func<PublishedPage, ImmutableArray<Breadcrumb>, ImmutableArray<string>> JsonLdOf(StructuredDataWriter writer) =>
+            (page, trail) => [.. writer.StructuredData(page, trail).Select(JsonLd.Serialize)];
 
         /// <summary>
         /// <c>W/"&lt;content version&gt;.&lt;hash of build, settings and path&gt;"</c>: weak, because the page is
