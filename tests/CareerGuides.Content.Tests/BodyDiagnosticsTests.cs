@@ -83,6 +83,23 @@ public sealed class BodyDiagnosticsTests : LoaderTestBase
     }
 
     [Fact]
+    public void A_faq_question_reads_back_exactly_as_written()
+    {
+        // Questions are kept as UTF-8: any text, not only ASCII, must come back unchanged.
+        const string Question = "Can a teacher’s £ pay — and pension — carry over? «Oui» 数据";
+        WriteGuide(t => t.Replace("question: How long does it take?", $"question: \"{Question}\""));
+
+        var guide = Assert.Single(Load().Snapshot.Guides);
+
+        Assert.Equal(Question, guide.Faqs[0].Question);
+        Assert.Equal(guide.Faqs[0], new Model.Faq(Question, guide.Faqs[0].AnswerHtml, guide.Faqs[0].AnswerText));
+        Assert.NotEqual(guide.Faqs[0], new Model.Faq(Question + "?", guide.Faqs[0].AnswerHtml, guide.Faqs[0].AnswerText));
+        Assert.Equal(
+            guide.Faqs[0].GetHashCode(),
+            new Model.Faq(Question, guide.Faqs[0].AnswerHtml, guide.Faqs[0].AnswerText).GetHashCode());
+    }
+
+    [Fact]
     public void Raw_html_in_the_body_is_shown_as_text_not_run()
     {
         WriteGuide(t => t.Replace("Yes, you can.", "Yes <script>alert(1)</script> you can."));

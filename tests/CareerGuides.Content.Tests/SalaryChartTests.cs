@@ -64,6 +64,16 @@ public sealed class SalaryChartTests
     }
 
     [Fact]
+    public void The_description_names_both_roles_the_axis_and_the_move()
+    {
+        Assert.Equal(
+            "Chart of the salary bands in the table, Data Scientist and Backend Developer on one scale from £0 to £175,000, "
+            + "with the typical move marked: from the middle of mid-career Data Scientist pay to the middle of entry Backend Developer pay, "
+            + "£65,000 → £32,000 (−51%).",
+            Chart.Description);
+    }
+
+    [Fact]
     public void A_rise_is_labelled_with_a_plus()
     {
         var chart = new SalaryComparison(BackendDeveloper, DataScientist, null).Chart;
@@ -75,6 +85,64 @@ public sealed class SalaryChartTests
             null).Chart;
         Assert.Equal("£27,000 → £32,000 (+19%)", rise.Move.Label);
         Assert.Equal(60_000, rise.AxisMax); // the highest max, £60,000, is a round step already
+    }
+
+    [Fact]
+    public void Guides_with_the_same_axis_and_bands_share_ticks_bars_and_positions_with_the_same_labels()
+    {
+        // A catalogue of thousands of guides repeats these: one copy is kept, equal to what each guide computes.
+        var first = Chart;
+        var again = new SalaryComparison(DataScientist, BackendDeveloper, null).Chart;
+        var otherWay = new SalaryComparison(BackendDeveloper, DataScientist, null).Chart;
+
+        Assert.Equal(first.AxisMax, otherWay.AxisMax);
+        Assert.Equal(first.Ticks, otherWay.Ticks);
+        Assert.Equal(["£0", "£25k", "£50k", "£75k", "£100k", "£125k", "£150k", "£175k"], otherWay.Ticks.Select(t => t.Label));
+        Assert.Same(first.Groups[1].Bars[0], again.Groups[1].Bars[0]);
+        Assert.Same(first.Move, again.Move);
+
+        // The same band on the same axis, on the other side of the chart, is another bar (its side differs).
+        var scientistEntry = first.Groups[0].Bars[0];
+        var scientistEntryAsTo = otherWay.Groups[0].Bars[1];
+        Assert.Equal((ChartSide.From, ChartSide.To), (scientistEntry.Side, scientistEntryAsTo.Side));
+        Assert.Equal(scientistEntry.X, scientistEntryAsTo.X);
+        Assert.Same(scientistEntry.X, scientistEntryAsTo.X);
+
+        // £50,000 on a £175,000 axis: the mid-career bar's start and the £50k gridline are one position.
+        Assert.Equal("28.57%", first.Groups[1].Bars[0].X);
+        Assert.Same(first.Groups[1].Bars[0].X, first.Ticks[2].X);
+    }
+
+    [Fact]
+    public void Charts_built_in_parallel_each_get_their_own_bands_positions()
+    {
+        // Many distinct bands and axes, built at once as a large catalogue's guides are: every shared position must
+        // still be its own band's share of its own axis.
+        var roles = Enumerable.Range(0, 40)
+            .Select(i => Role($"Role {i}", new(18_000 + (i * 700), 24_000 + (i * 900), false), new(30_000 + (i * 1_100), 45_000 + (i * 1_300), false),
+                new(50_000 + (i * 1_700), 70_000 + (i * 2_900), i % 3 == 0)))
+            .ToArray();
+        var pairs = roles.SelectMany(from => roles.Where(to => to != from).Select(to => (from, to))).ToArray();
+
+        var charts = new SalaryChart[pairs.Length];
+        Parallel.For(0, pairs.Length, i => charts[i] = new SalaryComparison(pairs[i].from, pairs[i].to, null).Chart);
+
+        static string Share(double share) => (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var (from, to) = pairs[i];
+            var chart = charts[i];
+            var bands = new[] { from.Salary.Entry, to.Salary.Entry, from.Salary.MidCareer, to.Salary.MidCareer, from.Salary.Senior, to.Salary.Senior };
+            var bars = chart.Groups.SelectMany(g => g.Bars).ToArray();
+            Assert.Equal(bands.Select(b => b.Display), bars.Select(b => b.Band));
+            Assert.Equal(bands.Select(b => Share((double)b.Min / chart.AxisMax)), bars.Select(b => b.X));
+            Assert.Equal(bands.Select(b => Share((double)(b.Max - b.Min) / chart.AxisMax)), bars.Select(b => b.Width));
+            Assert.Equal(bands.Select(b => b.OpenEnded ? Share((double)b.Max / chart.AxisMax) : null), bars.Select(b => b.TailX));
+            Assert.Equal([from.Title, to.Title, from.Title, to.Title, from.Title, to.Title], bars.Select(b => b.Role));
+            Assert.Equal(Share((double)from.Salary.MidCareer.Midpoint / chart.AxisMax), chart.Move.FromX);
+            Assert.Equal(Share((double)to.Salary.Entry.Midpoint / chart.AxisMax), chart.Move.ToX);
+            Assert.All(chart.Ticks, t => Assert.Equal(Share((double)int.Parse(t.Label.Trim('£', 'k'), System.Globalization.CultureInfo.InvariantCulture) * (t.Label.EndsWith('k') ? 1000 : 1) / chart.AxisMax), t.X));
+        }
     }
 
     private static Role Role(string title, SalaryBand entry, SalaryBand mid, SalaryBand senior) =>

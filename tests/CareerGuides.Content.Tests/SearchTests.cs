@@ -162,6 +162,29 @@ public sealed class SearchTests
     }
 
     [Theory]
+    [InlineData("dashbords", "dashboards")]    // the content writes only the plural
+    [InlineData("deadlnes", "deadlines")]
+    [InlineData("stakeholdrs", "stakeholder")] // the singular is written too, and the shortest form is shown
+    public void A_correction_is_shown_as_the_content_writes_it(string query, string correction)
+    {
+        Assert.Equal([correction], Search(query).Corrections);
+    }
+
+    [Theory]
+    [InlineData("data scientist", "/roles/data-scientist", 10 + 10 + 10)]                        // both title words, and the whole title named
+    [InlineData("data scientist", "/guides/data-scientist-to-backend-developer", 10 + 10 + 5)]   // half the guide's title named
+    [InlineData("analist", "/roles/data-analyst", (0.6 * 10) + 5)]                                 // one edit from "analyst"
+    [InlineData("backend developr", "/roles/backend-developer", 10 + (0.6 * 10) + 10)]
+    [InlineData("sql", "/guides/data-analyst-to-data-scientist", 4)]                               // a skill, not in the title
+    public void Scores_are_the_documented_weights_exactly(string query, string url, double score)
+    {
+        // The index keeps field weights compactly; a score must still be exactly the weights the remarks document.
+        var hit = Search(query).Hits.Single(h => h.Url == url);
+
+        Assert.Equal(score, hit.Score);
+    }
+
+    [Theory]
     [InlineData("analyst", "analyst", 0)]
     [InlineData("analist", "analyst", 1)]
     [InlineData("teahcer", "teacher", 1)]

@@ -18,7 +18,8 @@ namespace CareerGuides.Content.Model;
 /// <param name="Ticks">Axis ticks with their gridlines.</param>
 /// <param name="Groups">Entry, mid-career and senior, each with one bar per role.</param>
 /// <param name="Move">The typical move's arrow.</param>
-/// <param name="Description">What the chart shows in one sentence, its accessible name (the table gives every figure).</param>
+/// <param name="FromRole">The title of the role being left.</param>
+/// <param name="ToRole">The title of the role being moved into.</param>
 public sealed record SalaryChart(
     int Height,
     int AxisMax,
@@ -28,7 +29,8 @@ public sealed record SalaryChart(
     ImmutableArray<ChartTick> Ticks,
     ImmutableArray<ChartGroup> Groups,
     ChartMove Move,
-    string Description)
+    string FromRole,
+    string ToRole)
 {
     /// <summary>How far an open-ended band's faded tail reaches past its max, as a share of the axis.</summary>
     public const double OpenEndedTail = 0.05;
@@ -43,6 +45,14 @@ public sealed record SalaryChart(
 
     private static readonly int[] Steps = [5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000];
 
+    // Guides share what their charts repeat (see SharedValues): an axis's ticks depend on its end and step only (a
+    // few dozen axes in all), a bar on its role's band and the axis, the move on two bands and the axis, and a
+    // position is one of at most 10,001 percentages. The capacities are well above what 10,000 guides need.
+    private static readonly SharedValues<(int AxisMax, int Step), ImmutableArray<ChartTick>> SharedTicks = new(1_024);
+    private static readonly SharedValues<ChartBar> SharedBars = new(16_384);
+    private static readonly SharedValues<ChartMove> SharedMoves = new(16_384);
+    private static readonly SharedValues<string> SharedPositions = new(16_384);
+
     public static SalaryChart For(Role from, Role to)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -53,7 +63,7 @@ public sealed record SalaryChart(
         var reach = bands.Max(b => b.Max * (b.OpenEnded ? 1 + OpenEndedTail + 0.03 : 1.0));
         var step = Steps.FirstOrDefault(s => Math.Ceiling(reach / s) <= 8, Steps[^1]);
         var axisMax = (int)Math.Max(step, Math.Ceiling(reach / step) * step);
-        string X(decimal pounds) => Percent((double)pounds / axisMax);
+        string X(decimal pounds) => SharedPositions.Share(Percent((double)pounds / axisMax));
 
         var y = MoveRowHeight;
         var groups = ImmutableArray.CreateBuilder<ChartGroup>(3);
@@ -71,7 +81,7 @@ public sealed record SalaryChart(
             {
                 var barY = y + 16 + LabelToBar;
                 var inMove = (level, side) is ("Mid-career", ChartSide.From) or ("Entry", ChartSide.To);
-                bars.Add(new ChartBar(
+                bars.Add(SharedBars.Share(new ChartBar(
                     side,
                     role.Title,
                     band.Display,
@@ -83,7 +93,7 @@ public sealed record SalaryChart(
                     band.OpenEnded ? X(band.Max) : null,
                     band.OpenEnded ? Percent(OpenEndedTail) : null,
                     inMove ? X(band.Midpoint) : null,
-                    barY + (BarHeight / 2)));
+                    barY + (BarHeight / 2))));
                 y += RowHeight;
             }
 
@@ -92,24 +102,36 @@ public sealed record SalaryChart(
         }
 
         var height = y + AxisHeight;
-        var ticks = Enumerable.Range(0, (axisMax / step) + 1)
-            .Select(i => i * step)
-            .Select(value => new ChartTick(X(value), Thousands(value), value == 0 ? "start" : value == axisMax ? "end" : "middle"))
-            .ToImmutableArray();
+        var ticks = SharedTicks.GetOrAdd((axisMax, step), static axis => TicksOf(axis.AxisMax, axis.Step));
 
         var move = PayChange.Between(from.Salary.MidCareer, to.Salary.Entry);
-        var chartMove = new ChartMove(
+        var chartMove = SharedMoves.Share(new ChartMove(
             X(move.FromBand.Midpoint),
             X(move.ToBand.Midpoint),
             MoveRowHeight - 12,
             18,
-            $"{SalaryBand.Money(move.FromBand.Midpoint)} \u2192 {SalaryBand.Money(move.ToBand.Midpoint)} ({(move.MidpointPercent > 0 ? "+" : move.MidpointPercent < 0 ? "\u2212" : "")}{Math.Abs(move.MidpointPercent)}%)");
+            $"{SalaryBand.Money(move.FromBand.Midpoint)} \u2192 {SalaryBand.Money(move.ToBand.Midpoint)} ({(move.MidpointPercent > 0 ? "+" : move.MidpointPercent < 0 ? "\u2212" : "")}{Math.Abs(move.MidpointPercent)}%)"));
 
-        var description =
-            $"Chart of the salary bands in the table, {from.Title} and {to.Title} on one scale from £0 to {SalaryBand.Money(axisMax)}, " +
-            $"with the typical move marked: from the middle of mid-career {from.Title} pay to the middle of entry {to.Title} pay, {chartMove.Label}.";
-        return new SalaryChart(height, axisMax, MoveRowHeight - 4, height - AxisHeight + 4, height - 6, ticks, groups.MoveToImmutable(), chartMove, description);
+        return new SalaryChart(height, axisMax, MoveRowHeight - 4, height - AxisHeight + 4, height - 6, ticks, groups.MoveToImmutable(), chartMove, from.Title, to.Title);
     }
+
+    /// <summary>What the chart shows in one sentence, its accessible name (the table gives every figure).</summary>
+    /// <remarks>
+    /// Written when asked (a page is rendered once per content version) rather than kept: a sentence of some 250
+    /// characters for each guide was 5.2 MB of a 10,000-guide catalogue's memory.
+    /// </remarks>
+    public string Description =>
+        $"Chart of the salary bands in the table, {FromRole} and {ToRole} on one scale from £0 to {SalaryBand.Money(AxisMax)}, " +
+        $"with the typical move marked: from the middle of mid-career {FromRole} pay to the middle of entry {ToRole} pay, {Move.Label}.";
+
+    /// <summary>The gridlines of an axis from £0 to <paramref name="axisMax"/> every <paramref name="step"/> pounds.</summary>
+    private static ImmutableArray<ChartTick> TicksOf(int axisMax, int step) =>
+        [.. Enumerable.Range(0, (axisMax / step) + 1)
+            .Select(i => i * step)
+            .Select(value => new ChartTick(
+                SharedPositions.Share(Percent((double)value / axisMax)),
+                Thousands(value),
+                value == 0 ? "start" : value == axisMax ? "end" : "middle"))];
 
     /// <summary>"£50k", "£150k", "£0".</summary>
     public static string Thousands(int pounds) =>

@@ -5,8 +5,8 @@ namespace CareerGuides.Content.Model;
 
 /// <summary>
 /// A guide's skills as a checklist a reader ticks in the browser: a stable id for each skill (to remember ticks) and
-/// the guide's timeline re-estimated for every number of skills to build the reader already has. Computed at load
-/// time, so the page's script only looks figures up.
+/// the guide's timeline re-estimated for every number of skills to build the reader already has. Computed when the
+/// page is rendered, so the page's script only looks figures up.
 /// </summary>
 /// <remarks>
 /// The timeline rule, said to readers on the page: a guide's range covers learning the skills to build plus finding a

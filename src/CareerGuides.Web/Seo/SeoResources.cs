@@ -14,27 +14,42 @@ namespace CareerGuides.Web.Seo;
 internal abstract record SeoResource(string Path, EntityTagHeaderValue ETag, DateTimeOffset? LastModified);
 
 /// <summary>A published HTML page: its canonical URL, breadcrumbs and structured data.</summary>
+/// <remarks>
+/// The canonical URL and the structured data are worked out when a page is rendered (once per content version, then
+/// the page is cached), not kept for every page: for a large catalogue the structured data would be most of the
+/// site's memory, and a URL string and a function per page were 2.6 MB of 10,000 guides'.
+/// </remarks>
 /// <param name="Path">The canonical path.</param>
 /// <param name="ETag">The page's entity tag.</param>
 /// <param name="LastModified">When the page's content last changed.</param>
 /// <param name="Kind">What the page shows.</param>
-/// <param name="CanonicalUrl">The absolute canonical URL, from the configured base URL.</param>
+/// <param name="Site">The site's identity, for the canonical URL.</param>
 /// <param name="Breadcrumbs">The trail from the home page to this page (empty on the home page).</param>
-/// <param name="BuildJsonLd">Serialises each structured-data document of the page (see <see cref="Seo.JsonLd"/>).</param>
+/// <param name="StructuredData">
+/// Serialises each structured-data document of a page (see <see cref="Seo.JsonLd"/>): one function for all the pages
+/// of a build, holding only what it needs (not the builder, nor its snapshot), since a later snapshot's SEO data keeps
+/// it for pages that did not change.
+/// </param>
 /// <param name="Article">For a guide, its dates as Open Graph article properties.</param>
 internal sealed record SeoPage(
     string Path,
     EntityTagHeaderValue ETag,
     DateTimeOffset? LastModified,
     PageKind Kind,
-    string CanonicalUrl,
+    SiteIdentity Site,
     ImmutableArray<Breadcrumb> Breadcrumbs,
-    Func<ImmutableArray<string>> BuildJsonLd,
+    Func<PublishedPage, ImmutableArray<Breadcrumb>, ImmutableArray<string>> StructuredData,
     ArticleDates? Article)
     : SeoResource(Path, ETag, LastModified)
 {
     /// <summary>The published page this was built from (to tell, at the next reload, whether it changed).</summary>
-    public PublishedPage? Source { get; init; }
+    public required PublishedPage Source { get; init; }
+
+    /// <summary>The absolute canonical URL, from the configured base URL.</summary>
+    public string CanonicalUrl => Site.AbsoluteUrl(Path);
+
+    /// <summary>Serialises each structured-data document of the page.</summary>
+    public ImmutableArray<string> BuildJsonLd() => StructuredData(Source, Breadcrumbs);
 
     /// <summary>The part of the ETag from the build, the settings and the path (the same in every snapshot).</summary>
     public string PathHash { get; init; } = "";

@@ -59,10 +59,12 @@ internal sealed class SiteSeo
         _canonicalByVariant.TryGetValue(Normalise(path), out var canonical) && canonical != path ? canonical : null;
 
     /// <summary>Lower case, single slashes, no trailing slash except on "/".</summary>
+    /// <remarks>A path already in that form (every published page's) is returned as it is, not as a copy kept beside it.</remarks>
     internal static string Normalise(string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return "/" + string.Join('/', parts).ToLowerInvariant();
+        var normalised = "/" + string.Join('/', parts).ToLowerInvariant();
+        return normalised == path ? path : normalised;
     }
 
     /// <param name="snapshot">The content.</param>
@@ -142,7 +144,13 @@ internal sealed class SiteSeo
         private static readonly Breadcrumb Home = new("Home", PublishedPages.HomePath);
         private static readonly Breadcrumb Roles = new("Roles", PublishedPages.RoleIndexPath);
 
-        private readonly StructuredDataWriter _structuredData = new(site);
+        private readonly Func<PublishedPage, ImmutableArray<Breadcrumb>, ImmutableArray<string>> _structuredData = JsonLdOf(new StructuredDataWriter(site));
+
+        /// <summary>
+        /// Guides' dates, one object per pair of dates: a catalogue's guides share a few dates between thousands (10,000
+        /// guides' copies were 1.1 MB). Pages are built one at a time, so a plain dictionary.
+        /// </summary>
+        private readonly Dictionary<(DateOnly Published, DateOnly Updated), ArticleDates> _articleDates = [];
 
         public SeoPage Build(PublishedPage page)
         {
@@ -159,21 +167,19 @@ internal sealed class SiteSeo
                 PageKind.Home => ([], null),
                 PageKind.RoleIndex => ([Home, Roles], null),
                 PageKind.Role => (RoleTrail(page.Role!), null),
-                PageKind.Guide => (GuideTrail(page.Guide!), new ArticleDates(IsoDate(page.Guide!.Published), IsoDate(page.Guide.Updated))),
+                PageKind.Guide => (GuideTrail(page.Guide!), DatesOf(page.Guide!)),
                 _ => throw new ArgumentOutOfRangeException(nameof(page), page.Kind, "Unknown page kind."),
             };
 
-            // The structured data is serialised when a page is rendered (once per content version, then the page is
-            // cached), not kept for every page: for a large catalogue it would be most of the site's memory.
             var pathHash = PathHash(page.Path);
             return new SeoPage(
                 page.Path,
                 ETagOf(pathHash),
                 ToHttpDate(page.LastModified),
                 page.Kind,
-                site.AbsoluteUrl(page.Path),
+                site,
                 breadcrumbs,
-                JsonLdOf(_structuredData, page, breadcrumbs),
+                _structuredData,
                 article)
             {
                 Source = page,
@@ -182,11 +188,11 @@ internal sealed class SiteSeo
         }
 
         /// <summary>
-        /// The page's structured data, serialised when asked. The function holds only what it needs (not this
-        /// builder, nor its snapshot), since a later snapshot's SEO data keeps it for pages that did not change.
+        /// A page's structured data, serialised when asked. Static, so that the function holds the writer only (not
+        /// this builder, nor its snapshot): a later snapshot's SEO data keeps it for pages that did not change.
         /// </summary>
-        private static Func<ImmutableArray<string>> JsonLdOf(StructuredDataWriter writer, PublishedPage page, ImmutableArray<Breadcrumb> trail) =>
-            () => [.. writer.StructuredData(page, trail).Select(JsonLd.Serialize)];
+        private static Func<PublishedPage, ImmutableArray<Breadcrumb>, ImmutableArray<string>> JsonLdOf(StructuredDataWriter writer) =>
+            (page, trail) => [.. writer.StructuredData(page, trail).Select(JsonLd.Serialize)];
 
         /// <summary>
         /// <c>W/"&lt;content version&gt;.&lt;hash of build, settings and path&gt;"</c>: weak, because the page is
@@ -200,6 +206,17 @@ internal sealed class SiteSeo
         /// <summary>The part of the ETag that depends on the build, the settings and the path, not on the content.</summary>
         private string PathHash(string path) =>
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{site.Fingerprint}\n{path}")))[..12];
+
+        private ArticleDates DatesOf(Guide guide)
+        {
+            var key = (guide.Published, guide.Updated);
+            if (!_articleDates.TryGetValue(key, out var dates))
+            {
+                _articleDates[key] = dates = new ArticleDates(IsoDate(guide.Published), IsoDate(guide.Updated));
+            }
+
+            return dates;
+        }
 
         private static ImmutableArray<Breadcrumb> RoleTrail(Role role) => [Home, Roles, new(role.Title, role.Url)];
 

@@ -43,6 +43,34 @@ public sealed class IncrementalSeoTests
     }
 
     [Fact]
+    public async Task Each_guide_page_has_its_own_guides_dates_and_canonical_url()
+    {
+        // Dates are shared between guides that have the same ones: each page must still carry its own guide's.
+        await using var site = TempSite.Start();
+        var catalog = site.Site.Services.GetRequiredService<SeoCatalog>();
+        var guides = catalog.Current.Pages.Where(p => p.Kind == PageKind.Guide).ToArray();
+
+        Assert.NotEmpty(guides);
+        Assert.True(guides.Select(p => p.Source!.Guide!.Published).Distinct().Count() > 1, "the bundled guides have different dates");
+        Assert.All(guides, page =>
+        {
+            var guide = page.Source!.Guide!;
+            Assert.Equal(guide.Published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page.Article!.Published);
+            Assert.Equal(guide.Updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page.Article.Modified);
+            Assert.Equal(catalog.Site.BaseUrl + guide.Url, page.CanonicalUrl);
+        });
+    }
+
+    [Theory]
+    [InlineData("/guides/data-scientist-to-backend-developer", "/guides/data-scientist-to-backend-developer")]
+    [InlineData("/", "/")]
+    [InlineData("/Roles//Teacher/", "/roles/teacher")]
+    public void A_path_is_normalised_to_lower_case_single_slashes_and_no_trailing_slash(string path, string normalised)
+    {
+        Assert.Equal(normalised, SiteSeo.Normalise(path));
+    }
+
+    [Fact]
     public async Task Old_snapshots_are_not_kept_alive_by_the_seo_data_of_later_ones()
     {
         await using var site = TempSite.Start();
