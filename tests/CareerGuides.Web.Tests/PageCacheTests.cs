@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -53,7 +52,7 @@ public sealed class PageCacheTests
             Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
             Assert.Contains("Accept-Encoding", response.Headers.Vary);
             Assert.True(compressed.Length < plain.Length / 2, $"{compressed.Length} compressed bytes for {plain.Length}");
-            Assert.Equal(plain, Decompress(compressed, encoding));
+            Assert.Equal(plain, Compression.Decompress(compressed, encoding));
         }
     }
 
@@ -62,7 +61,7 @@ public sealed class PageCacheTests
     {
         await using var temp = TempSite.Start();
         var (_, page) = await GetAsync(temp, GuideUrl, "br");
-        var html = System.Text.Encoding.UTF8.GetString(Decompress(page, "br"));
+        var html = System.Text.Encoding.UTF8.GetString(Compression.Decompress(page, "br"));
         var css = System.Text.RegularExpressions.Regex.Matches(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
 
         Assert.NotEmpty(css);
@@ -90,12 +89,4 @@ public sealed class PageCacheTests
         Assert.Contains("Degraded", await client.GetStringAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken));
     }
 
-    private static byte[] Decompress(byte[] body, string encoding)
-    {
-        using var input = new MemoryStream(body);
-        using Stream stream = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        stream.CopyTo(output);
-        return output.ToArray();
-    }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using CareerGuides.Web.Infrastructure;
@@ -79,8 +78,8 @@ public sealed class PageFastPathTests
         var (br, brotli) = await GetAsync(site, GuidePath, "br");
 
         Assert.Equal(3, FastPath(site).Hits);
-        Assert.Equal(plain, Decompress(gzipped, "gzip"));
-        Assert.Equal(plain, Decompress(brotli, "br"));
+        Assert.Equal(plain, Compression.Decompress(gzipped, "gzip"));
+        Assert.Equal(plain, Compression.Decompress(brotli, "br"));
         Assert.Contains("Accept-Encoding", gzip.Headers.Vary);
         Assert.Contains("Accept-Encoding", br.Headers.Vary);
     }
@@ -249,14 +248,6 @@ public sealed class PageFastPathTests
         Assert.Equal(2, FastPath(site).Hits);
     }
 
-    private static byte[] Decompress(byte[] body, string encoding)
-    {
-        using var input = new MemoryStream(body);
-        using Stream stream = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        stream.CopyTo(output);
-        return output.ToArray();
-    }
 
     private sealed class SettableClock(DateTimeOffset now) : TimeProvider
     {

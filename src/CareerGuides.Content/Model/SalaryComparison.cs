@@ -9,16 +9,14 @@ namespace CareerGuides.Content.Model;
 /// <param name="YearsToMidCareer">How long career changers usually take to reach mid-career pay in the new role, if the guide says.</param>
 public sealed record SalaryComparison(Role From, Role To, IntRange? YearsToMidCareer)
 {
-    // The pay changes are a few sums worked out when a page shows them, rather than three objects kept per guide.
-
     /// <summary>The typical move: from mid-career pay in the old role to entry pay in the new one.</summary>
-    public PayChange TypicalMove => PayChange.Between(From.Salary.MidCareer, To.Salary.Entry);
+    public PayChange TypicalMove { get; } = PayChange.Between(From.Salary.MidCareer, To.Salary.Entry);
 
     /// <summary>Mid-career pay in the new role against mid-career pay in the old one.</summary>
-    public PayChange MidCareerComparison => PayChange.Between(From.Salary.MidCareer, To.Salary.MidCareer);
+    public PayChange MidCareerComparison { get; } = PayChange.Between(From.Salary.MidCareer, To.Salary.MidCareer);
 
     /// <summary>Senior pay in the new role against senior pay in the old one.</summary>
-    public PayChange SeniorComparison => PayChange.Between(From.Salary.Senior, To.Salary.Senior);
+    public PayChange SeniorComparison { get; } = PayChange.Between(From.Salary.Senior, To.Salary.Senior);
 
     /// <summary>The six bands drawn on one axis with the typical move marked, laid out once at load time.</summary>
     public SalaryChart Chart { get; } = SalaryChart.For(From, To);
