@@ -1,6 +1,9 @@
 using System.Net;
 using CareerGuides.Content.Loading;
+using CareerGuides.Web.Content;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CareerGuides.Web.Tests;
 
@@ -188,5 +191,66 @@ public sealed class LiveReloadTests
         Assert.NotSame(first, reloaded.Snapshot);
         using var next = temp.Site.Services.CreateScope();
         Assert.Same(reloaded.Snapshot, next.ServiceProvider.GetRequiredService<ContentSnapshot>());
+    }
+
+    [Fact]
+    public async Task A_file_saved_while_the_site_is_starting_is_served()
+    {
+        // The save lands after the first load has read the folder and before the site's background services run
+        // (where the watcher used to be started, so that such a save was never noticed).
+        await using var temp = TempSite.Start();
+        var saved = new SaveOnStart(
+            temp.PathOf(Guide),
+            temp.Read(Guide).Replace("timeline_months: { min: 6, max: 12 }", "timeline_months: { min: 8, max: 14 }", StringComparison.Ordinal));
+        await using var site = new SavingSiteFactory(temp.Root, saved);
+        _ = site.Server;
+
+        var served = await saved.Served.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal(8, served.FindGuide("data-scientist-to-backend-developer")!.TimelineMonths.Min);
+        var (_, page) = await site.GetPageAsync(GuideUrl);
+        Assert.Equal("8–14 months typical timeline", page.QuerySelector("[data-stat=timeline]")!.Text());
+    }
+
+    /// <summary>A watching site with <see cref="SaveOnStart"/> started before its own background services.</summary>
+    private sealed class SavingSiteFactory(string root, SaveOnStart saved)
+        : SiteFactory(root, "Production", new Dictionary<string, string> { ["Content:Watch"] = "true" })
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.Insert(
+                0, ServiceDescriptor.Singleton<IHostedService>(provider => saved.Watching(provider.GetRequiredService<ContentStore>()))));
+        }
+    }
+
+    /// <summary>A hosted service started before the site's own: it saves a file the first load has already read.</summary>
+    private sealed class SaveOnStart(string path, string text) : IHostedService
+    {
+        private ContentStore? _store;
+
+        public TaskCompletionSource<ContentSnapshot> Served { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public SaveOnStart Watching(ContentStore store)
+        {
+            _store = store;
+            store.Reloaded += (_, snapshot) =>
+            {
+                if (snapshot.FindGuide("data-scientist-to-backend-developer")?.TimelineMonths.Min == 8)
+                {
+                    Served.TrySetResult(snapshot);
+                }
+            };
+            return this;
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Assert.Equal(6, _store!.Current.FindGuide("data-scientist-to-backend-developer")!.TimelineMonths.Min);
+            File.WriteAllText(path, text);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

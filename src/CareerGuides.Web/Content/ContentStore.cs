@@ -17,10 +17,13 @@ public sealed partial class ContentStore
     private long _reloads;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _ignoredReported = new(StringComparer.Ordinal);
 
-    public ContentStore(IOptions<ContentOptions> options, IHostEnvironment environment, TimeProvider timeProvider, ILogger<ContentStore> logger)
+    public ContentStore(IOptions<ContentOptions> options, IHostEnvironment environment, TimeProvider timeProvider, ILogger<ContentStore> logger, ContentChanges changes)
     {
         _logger = logger;
         var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+
+        // Changes are noticed from before the first load reads a file: one saved while the site starts is reloaded.
+        changes.Start(root, path => HeldContent(root, path));
         // Off by default in Development: hot reload changes the parser's code without changing the build's identity.
         var cachePath = options.Value.CachePath ?? (environment.IsDevelopment() ? "" : ContentOptions.DefaultCachePath);
         Cache = OpenCache(cachePath, environment.ContentRootPath, root);
@@ -53,6 +56,23 @@ public sealed partial class ContentStore
         // Not a content problem, and nothing is lost but start-up time: every file is parsed, as without a cache.
         LogCacheUnusable(cache.Problem ?? "unknown");
         return null;
+    }
+
+    /// <summary>
+    /// Whether a path that is gone was a folder with served files in it. Before the first load has finished nothing
+    /// is known, so any such path counts.
+    /// </summary>
+    private bool HeldContent(string root, string fullPath)
+    {
+        var snapshot = Current;
+        if (ReferenceEquals(snapshot, ContentSnapshot.Empty))
+        {
+            return true;
+        }
+
+        var folder = Path.GetRelativePath(root, fullPath).Replace('\\', '/') + "/";
+        return snapshot.Guides.Any(g => g.SourcePath.StartsWith(folder, StringComparison.Ordinal))
+            || snapshot.Roles.Any(r => r.SourcePath.StartsWith(folder, StringComparison.Ordinal));
     }
 
     /// <summary>Raised after a new snapshot has been swapped in.</summary>

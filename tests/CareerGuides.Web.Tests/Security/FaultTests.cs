@@ -17,7 +17,7 @@ public sealed class FaultTests
         var root = temp.Root;
         var refusals = 0;
         await using var site = new SiteFactory(root, "Production", new Dictionary<string, string> { ["Content:Watch"] = "true" })
-            .WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(new ContentWatcher.WatcherStarter(
+            .WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(new ContentChanges.WatcherStarter(
                 _ =>
                 {
                     Interlocked.Increment(ref refusals);
