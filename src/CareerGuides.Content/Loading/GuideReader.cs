@@ -121,7 +121,7 @@ public static class GuideReader
                 ContentFileParser.ReportDisallowedUrl(diagnostics, binder.Locate(field), url, field);
             }
 
-            result.Add(new Faq(faqs[i].Question, new Utf8Text(rendered.Html), new Utf8Text(rendered.Text ?? "")));
+            result.Add(new Faq(faqs[i].Question, new Utf8Text(rendered.Html)));
         }
 
         return result;

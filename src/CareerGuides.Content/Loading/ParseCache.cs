@@ -509,7 +509,6 @@ public sealed class ParseCache
         {
             w.Write(faq.Question);
             WriteText(w, faq.AnswerHtml);
-            WriteText(w, faq.AnswerText);
         });
 
         w.Write(g.Published.DayNumber);
@@ -541,7 +540,7 @@ public sealed class ParseCache
         IntRange? years = r.ReadBoolean() ? ReadRange(r) : null;
         var transferable = ReadList(r, r => new TransferableSkill(r.ReadString(), ReadText(r), ReadText(r)));
         var toBuild = ReadList(r, r => new SkillToBuild(r.ReadString(), ReadText(r)));
-        var faqs = ReadList(r, r => new Faq(r.ReadString(), ReadText(r), ReadText(r)));
+        var faqs = ReadList(r, r => new Faq(r.ReadString(), ReadText(r)));
 
         var (published, updated) = (DateOnly.FromDayNumber(r.ReadInt32()), DateOnly.FromDayNumber(r.ReadInt32()));
         var sections = new GuideSections(ReadText(r), ReadText(r), ReadText(r), ReadText(r));

@@ -16,11 +16,10 @@ namespace CareerGuides.Content.Parsing;
 /// <param name="Kind">"link", "image", "autolink" or "link reference".</param>
 public sealed record DisallowedUrl(string Url, int Line, int Column, string Kind);
 
-/// <summary>A Markdown fragment rendered to HTML and plain text, or refused because it nests too deeply to parse safely.</summary>
+/// <summary>A Markdown fragment rendered to HTML, or refused because it nests too deeply to parse safely.</summary>
 /// <param name="Html">The HTML, or null when refused.</param>
 /// <param name="DisallowedUrls">Addresses that were neutralised (rendered as links to nowhere).</param>
-/// <param name="Text">The plain text (as Markdig's <c>Markdown.ToPlainText</c> gives it, trimmed), or null when refused.</param>
-public sealed record RenderedFragment(string? Html, IReadOnlyList<DisallowedUrl> DisallowedUrls, string? Text = null);
+public sealed record RenderedFragment(string? Html, IReadOnlyList<DisallowedUrl> DisallowedUrls);
 
 /// <summary>
 /// The one Markdig pipeline of the site, built once: YAML front matter recognised, raw HTML off (written HTML is
@@ -142,9 +141,9 @@ public static class MarkdownRendering
     /// renderers, which cost more than rendering a short section).
     /// </summary>
     [ThreadStatic]
-    private static (HtmlRenderer Html, HtmlRenderer Text, StringWriter Writer)? _renderers;
+    private static (HtmlRenderer Html, StringWriter Writer)? _renderers;
 
-    private static (HtmlRenderer Html, HtmlRenderer Text, StringWriter Writer) Renderers()
+    private static (HtmlRenderer Html, StringWriter Writer) Renderers()
     {
         if (_renderers is { } renderers)
         {
@@ -154,18 +153,14 @@ public static class MarkdownRendering
         var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var html = new HtmlRenderer(writer);
         Pipeline.Setup(html);
-
-        // Markdig's own plain-text settings (Markdown.ToPlainText).
-        var text = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        Pipeline.Setup(text);
-        _renderers = (html, text, writer);
+        _renderers = (html, writer);
         return _renderers.Value;
     }
 
     /// <summary>Renders a run of top-level blocks of a parsed document to sanitised HTML.</summary>
     public static string RenderBlocks(IEnumerable<Block> blocks)
     {
-        var (renderer, _, writer) = Renderers();
+        var (renderer, writer) = Renderers();
         var output = writer.GetStringBuilder().Clear();
         try
         {
@@ -181,28 +176,6 @@ public static class MarkdownRendering
         catch
         {
             _renderers = null; // A renderer that failed half-way may hold state: the next render makes new ones.
-            throw;
-        }
-        finally
-        {
-            output.Clear();
-        }
-    }
-
-    /// <summary>Renders a parsed document as plain text, as Markdig's <c>Markdown.ToPlainText</c> does (trimmed).</summary>
-    private static string RenderPlainText(MarkdownDocument document)
-    {
-        var (_, renderer, writer) = Renderers();
-        var output = writer.GetStringBuilder().Clear();
-        try
-        {
-            renderer.Render(document);
-            writer.Flush();
-            return output.ToString().Trim();
-        }
-        catch
-        {
-            _renderers = null;
             throw;
         }
         finally
@@ -232,9 +205,8 @@ public static class MarkdownRendering
             return new RenderedFragment(null, []);
         }
 
-        var text = RenderPlainText(document);
         var disallowed = FindDisallowedUrls(document);
-        return new RenderedFragment(RenderBlocks([.. document]), disallowed, text);
+        return new RenderedFragment(RenderBlocks([.. document]), disallowed);
     }
 
     /// <summary>Renders a Markdown fragment to HTML (an FAQ answer); text nested too deeply to parse is shown escaped.</summary>

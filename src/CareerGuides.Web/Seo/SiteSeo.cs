@@ -252,7 +252,7 @@ internal sealed class SiteSeo
                 Url: url,
                 MainEntityOfPage: url,
                 InLanguage: Language);
-            var faqs = new FaqPage([.. guide.Faqs.Select(f => new Question(new Answer(f.AnswerText.ToString())) { Name = f.Question })]);
+            var faqs = new FaqPage([.. guide.Faqs.Select(f => new Question(new Answer(f.AnswerHtml.ToString())) { Name = f.Question })]);
             return [article, BreadcrumbList(trail), faqs, Occupation(guide.From), Occupation(guide.To)];
         }
 
