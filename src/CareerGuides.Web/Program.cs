@@ -10,6 +10,11 @@ try
         return await CareerGuides.Web.Export.ExportCommand.RunAsync(args, Console.Out);
     }
 
+    if (CareerGuides.Web.Content.PrimeCacheCommand.IsPrimeCache(args))
+    {
+        return await CareerGuides.Web.Content.PrimeCacheCommand.RunAsync(args, Console.Out);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddSiteLogging().AddContent().AddSiteServices();
 
