@@ -13,7 +13,7 @@ namespace CareerGuides.Content.Tests;
 /// serves (content and diagnostics); a changed file, a passed review date, a damaged entry or another build is
 /// parsed afresh; a folder the cache cannot trust or create leaves loading as it is without one.
 /// </summary>
-public sealed class ParseCacheTests : IDisposable
+public sealed class ParseCacheTests : IAsyncDisposable
 {
     private readonly TempContent _content = new();
     private readonly string _cacheRoot = Path.Combine(Path.GetTempPath(), "careerguides-tests", "cache-" + Guid.NewGuid().ToString("n"));
@@ -26,8 +26,16 @@ public sealed class ParseCacheTests : IDisposable
         }
     }
 
-    public void Dispose()
+    private readonly List<ParseCache> _used = [];
+
+    public async ValueTask DisposeAsync()
     {
+        // A build stores what it parsed in the background: wait for those writes before removing their folder.
+        foreach (var cache in _used)
+        {
+            await cache.Flush();
+        }
+
         _content.Dispose();
         if (Directory.Exists(_cacheRoot))
         {
@@ -44,8 +52,15 @@ public sealed class ParseCacheTests : IDisposable
         return cache;
     }
 
-    private LoadResult Build(ParseCache? cache, DateOnly? today = null) =>
-        new ContentBuilder(_content.Root, new FixedClock(today ?? new DateOnly(2026, 11, 24)), includeUnpublished: false, cache: cache).Build();
+    private LoadResult Build(ParseCache? cache, DateOnly? today = null)
+    {
+        if (cache is not null)
+        {
+            _used.Add(cache);
+        }
+
+        return new ContentBuilder(_content.Root, new FixedClock(today ?? new DateOnly(2026, 11, 24)), includeUnpublished: false, cache: cache).Build();
+    }
 
     /// <summary>Builds once with a new cache and waits for what it stores.</summary>
     private async Task<LoadResult> BuildAndStoreAsync(DateOnly? today = null)
