@@ -84,7 +84,7 @@ echo "== emptying the cache and priming it (prime-cache), then starting the site
 rm -rf "$work/cache"
 prime_start=$(now_ms)
 (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/../content" Content__CachePath="$PWD/../cache" \
-  ./CareerGuides.Web prime-cache) > "$work/prime.log" 2>&1
+  ./CareerGuides.Web prime-cache) > "$work/prime.log" 2>&1 || { cat "$work/prime.log"; exit 1; }
 prime_ms=$(( $(now_ms) - prime_start ))
 sleep 1
 start_site "$work/site-primed.log"

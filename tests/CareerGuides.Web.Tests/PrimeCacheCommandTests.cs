@@ -35,6 +35,7 @@ public sealed class PrimeCacheCommandTests : IDisposable
         var (exitCode, output) = await PrimeAsync(_cache);
 
         Assert.Equal(0, exitCode);
+        Assert.Contains($"for the content in {Testing.RepositoryPaths.Content} ", output, StringComparison.Ordinal);
         Assert.Contains($": {ContentFiles} files' parses stored (0 were already there)", output, StringComparison.Ordinal);
         Assert.Contains("; 0 content errors.", output, StringComparison.Ordinal);
 
@@ -68,7 +69,7 @@ public sealed class PrimeCacheCommandTests : IDisposable
         var (exitCode, output) = await PrimeAsync("");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("The parse cache is off or cannot be used", output, StringComparison.Ordinal);
+        Assert.Contains("The parse cache is off (it is by default in Development) or cannot be used", output, StringComparison.Ordinal);
         Assert.Contains("Content:CachePath", output, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ namespace CareerGuides.Content.Loading;
 public sealed class ParseCache
 {
     /// <summary>Bumped whenever the entry layout below changes.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly byte[] Magic = "CGPC"u8.ToArray();
 

@@ -22,12 +22,15 @@ public sealed partial class ContentStore
         _logger = logger;
         var root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
 
-        // Changes are noticed from before the first load reads a file: one saved while the site starts is reloaded.
-        changes.Start(root, path => HeldContent(root, path));
         // Off by default in Development: hot reload changes the parser's code without changing the build's identity.
         var cachePath = options.Value.CachePath ?? (environment.IsDevelopment() ? "" : ContentOptions.DefaultCachePath);
         Cache = OpenCache(cachePath, environment.ContentRootPath, root);
+
+        // The builder reads no file yet; it refuses a content folder that does not exist, with a message naming it.
         _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), SitePaths.Reserved, Cache);
+
+        // Changes are noticed from before the first load reads a file: one saved while the site starts is reloaded.
+        changes.Start(root, path => HeldContent(root, path));
         Reload();
     }
 

@@ -34,16 +34,26 @@ public static class PrimeCacheCommand
         if (store.Cache is not { } cache)
         {
             await output.WriteLineAsync(
-                "The parse cache is off or cannot be used (the log above says why): nothing was stored. Set Content:CachePath to a private folder the site's user can write to.");
+                "The parse cache is off (it is by default in Development) or cannot be used (the log above says why): nothing was " +
+                "stored. Set Content:CachePath to a private folder the site's user can write to.");
             return 1;
         }
 
         await cache.Flush();
         var snapshot = store.Current;
         var files = Directory.EnumerateFiles(cache.Folder).Count(f => !f.EndsWith(".tmp", StringComparison.Ordinal));
+        var served = snapshot.Roles.Length + snapshot.Guides.Length;
         await output.WriteLineAsync(
-            $"Parse cache primed in {cache.Folder}: {files} files' parses stored ({cache.Hits} were already there) for " +
-            $"{snapshot.Roles.Length} roles and {snapshot.Guides.Length} guides; {snapshot.ErrorCount} content errors.");
+            $"Parse cache primed in {cache.Folder} for the content in {store.RootPath} (the site must read it from that path): " +
+            $"{files} files' parses stored ({cache.Hits} were already there) for {snapshot.Roles.Length} roles and " +
+            $"{snapshot.Guides.Length} guides; {snapshot.ErrorCount} content errors.");
+        if (files < served)
+        {
+            // Storing is best effort for the site; for this command it is the whole point (a full disk, say).
+            await output.WriteLineAsync($"Fewer parses stored than files served ({files} for {served}): the site will parse the others when it starts.");
+            return 1;
+        }
+
         return 0;
     }
 }
