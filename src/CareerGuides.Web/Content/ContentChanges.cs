@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CareerGuides.Content.Loading;
 using Microsoft.Extensions.Options;
 
 namespace CareerGuides.Web.Content;
@@ -56,7 +57,7 @@ public sealed partial class ContentChanges(
         // A folder's "changed" event only says a file inside it changed, which has its own event.
         watcher.Changed += (_, e) =>
         {
-            if (IsContentFile(e.FullPath))
+            if (ContentFiles.IsContentFile(e.FullPath))
             {
                 _changes.Writer.TryWrite(e.FullPath);
             }
@@ -99,7 +100,7 @@ public sealed partial class ContentChanges(
     /// </summary>
     private void Enqueue(string fullPath)
     {
-        if (IsContentFile(fullPath))
+        if (ContentFiles.IsContentFile(fullPath))
         {
             _changes.Writer.TryWrite(fullPath);
         }
@@ -108,9 +109,6 @@ public sealed partial class ContentChanges(
             _changes.Writer.TryWrite(Rescan);
         }
     }
-
-    /// <summary>Markdown files, but not editors' backup, swap and lock files (<c>.#a.md</c>, <c>#a.md#</c>, <c>a.md~</c>).</summary>
-    internal static bool IsContentFile(string path) => CareerGuides.Content.Loading.ContentFiles.IsContentFile(path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {ContentRoot} for changes")]
     private partial void LogWatching(string contentRoot);

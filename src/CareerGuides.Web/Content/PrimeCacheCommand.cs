@@ -20,12 +20,7 @@ public static class PrimeCacheCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args[1..],
-            ApplicationName = typeof(PrimeCacheCommand).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Watch"] = "false" });
+        var builder = SiteExtensions.CreateCommandBuilder(args[1..]);
         builder.AddSiteLogging().AddContent();
         await using var app = builder.Build();
 

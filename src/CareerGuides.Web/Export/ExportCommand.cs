@@ -74,17 +74,7 @@ public static class ExportCommand
     /// </summary>
     internal static WebApplication Build(string[] configurationArgs)
     {
-        // The application name finds the Razor pages and the static assets' manifest whichever process hosts the export.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = configurationArgs,
-            ApplicationName = typeof(ExportCommand).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Content:Watch"] = "false",
-            ["Security:RateLimit:Enabled"] = "false",
-        });
+        var builder = SiteExtensions.CreateCommandBuilder(configurationArgs, new Dictionary<string, string?> { ["Security:RateLimit:Enabled"] = "false" });
         builder.AddSiteLogging().AddContent().AddSiteServices();
         builder.Services.AddSingleton<IServer, InProcessServer>();
         builder.Services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new NoOutputCache()));
