@@ -127,6 +127,9 @@ public sealed class ContentSnapshot
     /// </summary>
     public SearchIndex Search => _search.Value;
 
+    /// <summary>Whether the search index has been built, so that a search would not wait for it.</summary>
+    public bool IsSearchIndexed => _search.IsValueCreated;
+
     /// <summary>
     /// The search index without blocking the caller while it is built: a request awaits this rather than reading
     /// <see cref="Search"/>, so that the thread serving it (an I/O thread, when the site schedules inline) is free

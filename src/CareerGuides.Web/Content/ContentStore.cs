@@ -31,7 +31,10 @@ public sealed partial class ContentStore
 
         // Changes are noticed from before the first load reads a file: one saved while the site starts is reloaded.
         changes.Start(root, path => HeldContent(root, path));
-        Reload();
+
+        // The first load's search index is left to the start-up work that follows the first answer
+        // (DeferredStartUpWork): built here, it ran beside the host's start and the first request on a 2-core machine.
+        Load(null, prepareSearch: false);
     }
 
     /// <summary>The parse cache in use, or null when it is off or could not be opened.</summary>
@@ -94,7 +97,9 @@ public sealed partial class ContentStore
     /// Rebuilds the snapshot, reading only <paramref name="changedPaths"/> when given (the whole folder otherwise),
     /// and swaps it in.
     /// </summary>
-    public LoadResult Reload(IReadOnlyCollection<string>? changedPaths = null)
+    public LoadResult Reload(IReadOnlyCollection<string>? changedPaths = null) => Load(changedPaths, prepareSearch: true);
+
+    private LoadResult Load(IReadOnlyCollection<string>? changedPaths, bool prepareSearch)
     {
         LoadResult result;
         lock (_gate)
@@ -126,7 +131,11 @@ public sealed partial class ContentStore
 
         // The search index is built off the reload's path: pages are served from the new snapshot at once, and a
         // search arriving before the index is ready waits for it (Lazy, built once).
-        _ = snapshot.SearchAsync();
+        if (prepareSearch)
+        {
+            _ = snapshot.SearchAsync();
+        }
+
         LogLoaded(result.Incremental ? "reloaded" : "loaded", snapshot.Roles.Length, snapshot.Guides.Length, result.FilesRead,
             result.FilesFromCache, result.FilesRejected, result.FilesServingLastGood, result.Duration.TotalMilliseconds, RootPath, snapshot.Version);
         Reloaded?.Invoke(this, snapshot);

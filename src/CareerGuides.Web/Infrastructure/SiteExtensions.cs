@@ -31,6 +31,7 @@ public static class SiteExtensions
         builder.Services.AddSingleton<ContentChanges>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddHostedService<ContentWatcher>();
+        builder.Services.AddSingleton<DeferredStartUpWork>();
 
         // One snapshot per request: everything a request renders comes from the same version of the content.
         builder.Services.AddScoped(services => services.GetRequiredService<ContentStore>().Current);
@@ -82,8 +83,11 @@ public static class SiteExtensions
 
         // Load the content before the first request, so start-up logs say what was published, and build what every
         // page needs from it (the SEO data), so that the first request does not.
-        var store = app.Services.GetRequiredService<ContentStore>();
+        _ = app.Services.GetRequiredService<ContentStore>();
         _ = app.Services.GetRequiredService<Seo.SeoCatalog>().Current;
+
+        // Indexing for search and the start-up collection wait for the first answer (or a second without one).
+        app.Use(app.Services.GetRequiredService<DeferredStartUpWork>().WatchForFirstAnswer);
         app.UseSecurity();
         app.UsePageFastPath();
 
@@ -122,21 +126,6 @@ public static class SiteExtensions
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
 
-        // Loading a large catalogue, and then indexing it for search (in the background, while pages are already
-        // served), leaves their garbage behind; return it to the operating system once both are done, rather than
-        // carrying it as resident memory for the life of the process. Collected any earlier, the index's own garbage
-        // stayed in the youngest generation, uncollected while the site is quiet: 50 MB of resident memory for
-        // 10,000 guides (docs/performance.md).
-        _ = store.Current.SearchAsync().ContinueWith(
-            _ =>
-            {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                var memory = GC.GetGCMemoryInfo();
-                app.Logger.MemoryAfterStartUp(memory.HeapSizeBytes / (1024 * 1024), memory.TotalCommittedBytes / (1024 * 1024));
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.None,
-            TaskScheduler.Default);
         var sockets = app.Services.GetRequiredService<SocketSchedulingChoice>();
         app.Logger.SocketWorkScheduled(sockets.Inline ? "inline, on the I/O threads" : "on the thread pool", Environment.ProcessorCount, sockets.Mode);
         return app;
@@ -145,9 +134,6 @@ public static class SiteExtensions
 
 internal static partial class StartUpLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Memory after start-up (content loaded and indexed for search): managed heap {HeapMb} MB, committed {CommittedMb} MB")]
-    public static partial void MemoryAfterStartUp(this Microsoft.Extensions.Logging.ILogger logger, long heapMb, long committedMb);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket work runs {Where} ({Processors} processors, " + Infrastructure.SocketScheduling.Setting + " {Mode})")]
     public static partial void SocketWorkScheduled(this Microsoft.Extensions.Logging.ILogger logger, string where, int processors, InlineSocketScheduling mode);
 }
