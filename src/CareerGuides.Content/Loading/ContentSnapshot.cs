@@ -188,8 +188,21 @@ public sealed class ContentSnapshot
     public ImmutableArray<Guide> GuidesInto(string roleSlug) => _guidesInto.GetValueOrDefault(roleSlug, []);
 }
 
-/// <summary>A role and the guides that start from it.</summary>
-public sealed record RoleGuides(Role Role, ImmutableArray<Guide> Guides);
+/// <summary>A role and the guides that start from it, by title of the role they lead to.</summary>
+public sealed record RoleGuides(Role Role, ImmutableArray<Guide> Guides)
+{
+    /// <summary>
+    /// How many of a role's guides the home page lists; the rest are a link away, on the role's page. Listing every
+    /// guide made the home page of a 10,000-guide catalogue 2.4 MB.
+    /// </summary>
+    public const int PreviewLength = 6;
+
+    /// <summary>The first <see cref="PreviewLength"/> guides (all of them when there are no more).</summary>
+    public ImmutableArray<Guide> Preview { get; } = Guides.Length <= PreviewLength ? Guides : Guides.Slice(0, PreviewLength);
+
+    /// <summary>Whether some guides are left out of <see cref="Preview"/>.</summary>
+    public bool HasMore => Guides.Length > Preview.Length;
+}
 
 /// <summary>A guide's related guides, by title of the role that differs.</summary>
 /// <param name="FromSameRole">Other moves from the guide's old role.</param>
