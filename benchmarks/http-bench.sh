@@ -26,8 +26,10 @@ for tool in nginx wrk taskset curl; do
   command -v "$tool" > /dev/null || { echo "missing $tool (apt-get install -y nginx wrk)"; exit 2; }
 done
 
-echo "== publishing the site (Release)"
-dotnet publish src/CareerGuides.Web -c Release -o "$work/site" > "$work/publish.log" 2>&1
+# Published for this machine's runtime, as docs/deployment.md publishes it: that turns on ReadyToRun (the project file).
+rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
+echo "== publishing the site (Release, $rid, ReadyToRun)"
+dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained false -o "$work/site" > "$work/publish.log" 2>&1
 
 wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "no answer from $1"; return 1; }
 

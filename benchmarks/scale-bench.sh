@@ -23,8 +23,10 @@ echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 du -sh "$work/content" | awk '{print "content on disk: " $1}'
 
-echo "== publishing the site (Release)"
-dotnet publish src/CareerGuides.Web -c Release -o "$work/site" > "$work/publish.log" 2>&1
+# Published for this machine's runtime, as docs/deployment.md publishes it: that turns on ReadyToRun (the project file).
+rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
+echo "== publishing the site (Release, $rid, ReadyToRun)"
+dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained false -o "$work/site" > "$work/publish.log" 2>&1
 
 guide_files=("$work"/content/guides/*.md)
 role_files=("$work"/content/roles/*.md)
