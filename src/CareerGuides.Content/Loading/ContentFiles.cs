@@ -27,18 +27,17 @@ public static class ContentFiles
     /// A file's text: UTF-8, or whatever its byte-order mark says (UTF-8, UTF-16 or UTF-32), as
     /// <see cref="File.ReadAllText(string, System.Text.Encoding)"/> reads it; invalid bytes become U+FFFD.
     /// </summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
         var utf8Bom = System.Text.Encoding.UTF8.Preamble;
-        if (bytes.AsSpan().StartsWith(utf8Bom))
+        if (bytes.StartsWith(utf8Bom))
         {
-            return System.Text.Encoding.UTF8.GetString(bytes.AsSpan(utf8Bom.Length));
+            return System.Text.Encoding.UTF8.GetString(bytes[utf8Bom.Length..]);
         }
 
         if (bytes is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..])
         {
-            using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
 

@@ -121,7 +121,7 @@ public static class GuideReader
                 ContentFileParser.ReportDisallowedUrl(diagnostics, binder.Locate(field), url, field);
             }
 
-            result.Add(new Faq(faqs[i].Question, new Utf8Text(rendered.Html)));
+            result.Add(new Faq(faqs[i].Question, rendered.Html));
         }
 
         return result;
@@ -216,10 +216,10 @@ public static class GuideReader
         }
 
         return new GuideSections(
-            new Utf8Text(MarkdownRendering.RenderBlocks(found[0]!)),
-            new Utf8Text(MarkdownRendering.RenderBlocks(found[1]!)),
-            new Utf8Text(MarkdownRendering.RenderBlocks(found[2]!)),
-            new Utf8Text(MarkdownRendering.RenderBlocks(found[3]!)));
+            MarkdownRendering.RenderBlocksUtf8(found[0]!),
+            MarkdownRendering.RenderBlocksUtf8(found[1]!),
+            MarkdownRendering.RenderBlocksUtf8(found[2]!),
+            MarkdownRendering.RenderBlocksUtf8(found[3]!));
     }
 
     private static int IndexOfSection(string title)

@@ -60,7 +60,7 @@ public static class RoleReader
             new SalaryBands(ToBand(salary.Entry), ToBand(salary.MidCareer), ToBand(salary.Senior)),
             new SalarySource(front.SalarySource.Name, front.SalarySource.Url, front.SalarySource.Reviewed),
             [.. front.TypicalDay.Select(d => new DayActivity(d.Activity, d.Detail))],
-            new Utf8Text(MarkdownRendering.RenderBlocks(parsed.Body)),
+            MarkdownRendering.RenderBlocksUtf8(parsed.Body),
             front.Draft);
     }
 

@@ -15,6 +15,14 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
 
     private Utf8Text(byte[] bytes) => _bytes = bytes;
 
+    /// <summary>Text encoded straight from characters, without a string in between.</summary>
+    public static Utf8Text FromChars(ReadOnlySpan<char> chars)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(chars)];
+        Encoding.UTF8.GetBytes(chars, bytes);
+        return new(bytes);
+    }
+
     /// <summary>Text from bytes already known to be UTF-8 (as stored by <see cref="Loading.ParseCache"/>); they are not copied.</summary>
     internal static Utf8Text FromBytes(byte[] bytes) => new(bytes);
 

@@ -73,17 +73,18 @@ public static class ContentFileParser
 
         // Markdig lines are 0-based: the opening '---' stands on line frontMatter.Line, the YAML starts on the next.
         var yamlLineOffset = frontMatter.Line + 1;
-        var yaml = frontMatter.Lines.ToString();
-        if (yaml.Length > ContentLimits.MaxFrontMatterLength)
+        var (yamlText, yamlStart, yamlLength) = FrontMatterText(text, frontMatter);
+        if (yamlLength > ContentLimits.MaxFrontMatterLength)
         {
             diagnostics.Error(new SourceLocation(yamlLineOffset + 1, 1), DiagnosticCodes.FrontMatterTooLarge,
-                $"The front matter is {yaml.Length:N0} characters long; the limit is {ContentLimits.MaxFrontMatterLength:N0}.", null,
+                $"The front matter is {yamlLength:N0} characters long; the limit is {ContentLimits.MaxFrontMatterLength:N0}.", null,
                 "Keep long text in the Markdown body; the front matter holds short fields.");
             return null;
         }
 
         YamlNode? root;
-        var parser = new YamlGuard(new Parser(new StringReader(yaml)), yamlLineOffset);
+        var parser = new YamlGuard(new Parser(new SliceReader(yamlText, yamlStart, yamlLength)), yamlLineOffset);
+        string Yaml() => yamlText.Substring(yamlStart, yamlLength);
         try
         {
             var stream = new YamlStream();
@@ -108,7 +109,7 @@ public static class ContentFileParser
         {
             // YamlDotNet's node loader throws this on events it does not expect, e.g. a list item holding a map whose
             // later key is empty ("- b: 1\n  c: 2\n- : x"); found by the content fuzzer.
-            var (line, column) = FindEmptyKey(yaml) ?? ((int)current.Start.Line, (int)current.Start.Column);
+            var (line, column) = FindEmptyKey(Yaml()) ?? ((int)current.Start.Line, (int)current.Start.Column);
             diagnostics.Error(new SourceLocation(line + yamlLineOffset, column), DiagnosticCodes.MalformedYaml,
                 "The front matter is not valid YAML here: a key is missing or a list item is out of place.",
                 null,
@@ -118,7 +119,7 @@ public static class ContentFileParser
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections ("[a, b").
-            var (line, column) = FindUnclosedBracket(yaml);
+            var (line, column) = FindUnclosedBracket(Yaml());
             diagnostics.Error(new SourceLocation(line + yamlLineOffset, column), DiagnosticCodes.MalformedYaml,
                 "The front matter is not valid YAML: a '[' or '{' is never closed.",
                 null,
@@ -143,6 +144,47 @@ public static class ContentFileParser
         var bodyStart = new SourceLocation(frontMatter.Line + frontMatter.Lines.Count + 3, 1);
         return new ParsedContentFile(root, yamlLineOffset, body, bodyStart);
     }
+
+    /// <summary>
+    /// Where the front matter's YAML stands: in the file's own text when its lines lie there one after another, as
+    /// Markdig keeps them (read without a copy); otherwise in a copy of the lines joined by their own line breaks.
+    /// Either way the characters are those of <c>frontMatter.Lines.ToString()</c>.
+    /// </summary>
+    private static (string Text, int Start, int Length) FrontMatterText(string text, YamlFrontMatterBlock frontMatter)
+    {
+        var lines = frontMatter.Lines;
+        if (lines.Count == 0)
+        {
+            return ("", 0, 0);
+        }
+
+        var first = lines.Lines[0].Slice;
+        var last = lines.Lines[lines.Count - 1].Slice;
+        var contiguous = ReferenceEquals(first.Text, text);
+        for (var i = 1; contiguous && i < lines.Count; i++)
+        {
+            var (previous, current) = (lines.Lines[i - 1], lines.Lines[i].Slice);
+            var gap = previous.Slice.End + 1;
+            contiguous = ReferenceEquals(current.Text, text)
+                && text.AsSpan(gap, current.Start - gap).SequenceEqual(NewLineText(previous.NewLine));
+        }
+
+        if (contiguous)
+        {
+            return (text, first.Start, last.End + 1 - first.Start);
+        }
+
+        var copy = lines.ToString();
+        return (copy, 0, copy.Length);
+    }
+
+    private static string NewLineText(Markdig.Helpers.NewLine newLine) => newLine switch
+    {
+        Markdig.Helpers.NewLine.CarriageReturnLineFeed => "\r\n",
+        Markdig.Helpers.NewLine.CarriageReturn => "\r",
+        Markdig.Helpers.NewLine.LineFeed => "\n",
+        _ => "",
+    };
 
     /// <summary>Reports a link or image address that is not allowed (it has been neutralised already).</summary>
     public static void ReportDisallowedUrl(DiagnosticBag diagnostics, SourceLocation at, DisallowedUrl url, string? field) =>

@@ -81,7 +81,7 @@ public sealed class FrontMatterBinder
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            var field = fields.FirstOrDefault(f => f.YamlName == key);
+            var field = Find(fields, key);
             var fieldPath = Join(path, key);
             if (field is null)
             {
@@ -131,6 +131,20 @@ public sealed class FrontMatterBinder
         }
 
         return instance;
+    }
+
+    // A loop rather than FirstOrDefault with a lambda: this runs for every key of every file (a closure each).
+    private static FieldShape? Find(IReadOnlyList<FieldShape> fields, string key)
+    {
+        foreach (var field in fields)
+        {
+            if (field.YamlName == key)
+            {
+                return field;
+            }
+        }
+
+        return null;
     }
 
     private object? BindValue(YamlNode node, FieldShape field, string path)

@@ -80,10 +80,12 @@ public sealed class HtmlAllowListTests
 
         const string Answer = "Yes: **most** people do, see [the guide](/guides/x) and <https://example.org>.\n\n- one\n- two";
         var fragment = MarkdownRendering.RenderFragment(Answer);
-        Assert.Equal(MarkdownRendering.ToHtml(Answer), fragment.Html);
         Assert.Equal(
             "<p>Yes: <strong>most</strong> people do, see <a href=\"/guides/x\">the guide</a> and <a href=\"https://example.org\">https://example.org</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n",
-            fragment.Html);
+            fragment.Html?.ToString());
+
+        // Rendered as a string or straight to UTF-8, the HTML is the same.
+        Assert.Equal(MarkdownRendering.RenderBlocks([.. MarkdownRendering.Parse(Answer)]), fragment.Html?.ToString());
     }
 
     [Theory]
@@ -130,5 +132,22 @@ public sealed class HtmlAllowListTests
     {
         Assert.True(HtmlAllowList.Admits(html));
         Assert.Equal(html, MarkdownRendering.Secure(html));
+    }
+
+    [Fact]
+    public void Every_bundled_file_and_unsafe_markdown_render_the_same_html_as_a_string_and_as_utf8()
+    {
+        var texts = Directory.EnumerateFiles(RepositoryPaths.Content, "*.md", SearchOption.AllDirectories).Select(File.ReadAllText)
+            .Append(RichMarkdown)
+            .Append("Text <script>alert(1)</script> and <img src=x onerror=alert(1)> and [a](javascript:alert(1)) — £45,000 ✓");
+        foreach (var text in texts)
+        {
+            var blocks = MarkdownRendering.Parse(text).ToArray();
+
+            var html = MarkdownRendering.RenderBlocks(blocks);
+
+            Assert.Equal(html, MarkdownRendering.RenderBlocksUtf8(blocks).ToString());
+            Assert.True(HtmlAllowList.Admits(html), html);
+        }
     }
 }
