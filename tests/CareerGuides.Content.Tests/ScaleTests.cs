@@ -1,3 +1,4 @@
+using CareerGuides.Content.Diagnostics;
 using CareerGuides.Content.Loading;
 using CareerGuides.Synthetic;
 
@@ -50,5 +51,30 @@ public sealed class ScaleTests
 
         var name = Directory.GetFiles(Path.Combine(first.Root, "guides"))[0];
         Assert.NotEqual(File.ReadAllText(name), File.ReadAllText(name.Replace(first.Root, second.Root, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_large_catalogue_linked_in_parallel_reports_each_guide_a_missing_role_breaks_the_same_way_on_every_load()
+    {
+        using var content = new TempContent();
+        SyntheticContent.Write(content.Root, roleCount: 40, guideCount: 1200, seed: 5);
+
+        // Without its role file, every guide from or to that role fails when guides are linked to their roles.
+        var guides = Directory.GetFiles(Path.Combine(content.Root, "guides")).Select(Path.GetFileName).ToArray();
+        var role = guides[0]!.Split("-to-")[0];
+        File.Delete(Path.Combine(content.Root, "roles", role + ".md"));
+        var broken = guides.Where(g => g!.StartsWith(role + "-to-", StringComparison.Ordinal) || g.EndsWith("-to-" + role + ".md", StringComparison.Ordinal))
+            .Select(g => "guides/" + g).Order(StringComparer.Ordinal).ToArray();
+
+        var first = new ContentLoader().Load(content.Root).Snapshot;
+        var second = new ContentLoader().Load(content.Root).Snapshot;
+
+        Assert.True(broken.Length > 10, $"{broken.Length} guides use '{role}'");
+        Assert.Equal(1200 - broken.Length, first.Guides.Length);
+        var errors = first.Diagnostics.Where(d => d.IsError).ToArray();
+        Assert.Equal(broken, errors.Select(d => d.Path).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(errors, d => Assert.Equal(DiagnosticCodes.UnknownRole, d.Code));
+        Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(first.Guides.Select(g => g.Slug), second.Guides.Select(g => g.Slug));
     }
 }

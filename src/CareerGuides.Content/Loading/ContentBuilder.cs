@@ -419,23 +419,18 @@ public sealed class ContentBuilder
     {
         var guides = new Dictionary<string, Guide>(StringComparer.Ordinal);
         var servingLastGood = 0;
-        foreach (var entry in _files.Values.Where(e => !e.IsRole))
-        {
-            diagnostics.AddRange(entry.ParseDiagnostics);
-            var bag = new DiagnosticBag(entry.Path);
-            var guide = entry.Guide is null ? null : Link(entry, entry.Guide, roles, brokenRoles, bag);
-            if (guide is not null)
-            {
-                entry.LastGoodGuide = entry.Guide;
-            }
-            else if (entry.LastGoodGuide is not null && !ReferenceEquals(entry.LastGoodGuide, entry.Guide)
-                && Link(entry, entry.LastGoodGuide, roles, brokenRoles, new DiagnosticBag(entry.Path)) is { } lastGood)
-            {
-                guide = lastGood;
-                servingLastGood++;
-                bag.Warning(SourceLocation.FileStart, DiagnosticCodes.ServingLastGood, LastGoodWarning(entry.Path).Message, null, LastGoodWarning(entry.Path).Hint);
-            }
 
+        // Each guide is linked on its own (the roles are only read), so a full load links them in parallel: on one
+        // thread linking 10,000 guides took 175 ms with the other core idle. The results are then taken in order.
+        var entries = _files.Values.Where(e => !e.IsRole).ToArray();
+        var linked = new (Guide? Guide, DiagnosticBag Bag, bool LastGood)[entries.Length];
+        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = entries.Length > 500 ? -1 : 1 },
+            i => linked[i] = LinkEntry(entries[i], roles, brokenRoles));
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (entry, (guide, bag, lastGood)) = (entries[i], linked[i]);
+            diagnostics.AddRange(entry.ParseDiagnostics);
+            servingLastGood += lastGood ? 1 : 0;
             diagnostics.AddRange(bag.Items);
             if (guide is null)
             {
@@ -452,6 +447,27 @@ public sealed class ContentBuilder
         }
 
         return ([.. guides.Values], servingLastGood);
+    }
+
+    /// <summary>Links a guide file's current version or, when that cannot be published, its last good one.</summary>
+    private static (Guide? Guide, DiagnosticBag Bag, bool LastGood) LinkEntry(FileEntry entry, Dictionary<string, Role> roles, HashSet<string> brokenRoles)
+    {
+        var bag = new DiagnosticBag(entry.Path);
+        var guide = entry.Guide is null ? null : Link(entry, entry.Guide, roles, brokenRoles, bag);
+        if (guide is not null)
+        {
+            entry.LastGoodGuide = entry.Guide;
+            return (guide, bag, false);
+        }
+
+        if (entry.LastGoodGuide is not null && !ReferenceEquals(entry.LastGoodGuide, entry.Guide)
+            && Link(entry, entry.LastGoodGuide, roles, brokenRoles, new DiagnosticBag(entry.Path)) is { } lastGood)
+        {
+            bag.Warning(SourceLocation.FileStart, DiagnosticCodes.ServingLastGood, LastGoodWarning(entry.Path).Message, null, LastGoodWarning(entry.Path).Hint);
+            return (lastGood, bag, true);
+        }
+
+        return (null, bag, false);
     }
 
     /// <summary>
