@@ -28,8 +28,10 @@ echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/
 echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 
-echo "== publishing the site (Release)"
-dotnet publish src/CareerGuides.Web -c Release -o "$work/site" > "$work/publish.log" 2>&1
+# Published for this machine's runtime, as docs/deployment.md publishes it: that turns on ReadyToRun (the project file).
+rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
+echo "== publishing the site (Release, $rid, ReadyToRun)"
+dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained false -o "$work/site" > "$work/publish.log" 2>&1
 hugo version
 
 # measure NAME COMMAND...: runs it under GNU time; appends "NAME seconds peak-MiB" to $work/results.

@@ -38,6 +38,21 @@ public sealed class FrontMatterTextTests
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
+    public void The_yaml_is_read_in_place_from_the_files_own_text(string lineBreak)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Content, "guides", "data-scientist-to-backend-developer.md"))
+            .Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", lineBreak, StringComparison.Ordinal);
+        var block = MarkdownRendering.Parse(text).OfType<Markdig.Extensions.Yaml.YamlFrontMatterBlock>().Single();
+
+        var (source, start, length) = ContentFileParser.FrontMatterText(text, block);
+
+        Assert.Same(text, source);
+        Assert.Equal(block.Lines.ToString(), text.Substring(start, length));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
     public void A_yaml_error_is_placed_on_its_line_of_the_file(string lineBreak)
     {
         var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Content, "guides", "data-scientist-to-backend-developer.md"))

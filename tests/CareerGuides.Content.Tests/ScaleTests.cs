@@ -77,4 +77,20 @@ public sealed class ScaleTests
         Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
         Assert.Equal(first.Guides.Select(g => g.Slug), second.Guides.Select(g => g.Slug));
     }
+
+    [Theory]
+    [InlineData(5, 5, false)]
+    [InlineData(6, 6, false)]
+    [InlineData(7, 6, true)]
+    public void The_home_page_preview_of_a_role_holds_its_first_six_guides(int guides, int previewed, bool more)
+    {
+        var snapshot = new ContentLoader().Load(RepositoryPaths.Content).Snapshot;
+        var all = snapshot.Guides;
+        Assert.True(all.Length >= 7);
+
+        var group = new RoleGuides(all[0].From, all[..guides]);
+
+        Assert.Equal(all[..previewed], group.Preview);
+        Assert.Equal(more, group.HasMore);
+    }
 }

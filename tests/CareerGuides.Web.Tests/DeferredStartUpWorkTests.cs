@@ -1,5 +1,6 @@
 using System.Net;
 using CareerGuides.Web.Content;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,12 +61,101 @@ public sealed class DeferredStartUpWorkTests
         Assert.True(site.Services.GetRequiredService<ContentStore>().Current.IsSearchIndexed);
     }
 
+    [Fact]
+    public async Task A_first_request_still_being_answered_when_the_wait_runs_out_holds_the_work_until_its_answer()
+    {
+        var clock = new ManualClock();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var site = new HeldFirstAnswerSite(clock, gate.Task);
+        _ = site.Server;
+        var store = site.Services.GetRequiredService<ContentStore>();
+        var work = site.Services.GetRequiredService<DeferredStartUpWork>();
+        using var client = site.CreateClient();
+
+        // The page is rendered, but its response is held open: the request has arrived and is not answered yet.
+        var answer = client.GetAsync(new Uri("/roles", UriKind.Relative), TestContext.Current.CancellationToken);
+        await site.Rendered.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        clock.FireAll(); // the one-second wait runs out
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.False(work.Completion.IsCompleted);
+        Assert.False(store.Current.IsSearchIndexed);
+
+        gate.SetResult();
+        using var response = await answer.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await work.Completion.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.True(store.Current.IsSearchIndexed);
+    }
+
+    /// <summary>A clock whose timers fire only when the test says so.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private readonly List<(TimerCallback Callback, object? State)> _timers = [];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_timers)
+            {
+                _timers.Add((callback, state));
+            }
+
+            return new StoppedClock.NeverTimer();
+        }
+
+        public void FireAll()
+        {
+            (TimerCallback Callback, object? State)[] due;
+            lock (_timers)
+            {
+                due = [.. _timers];
+                _timers.Clear();
+            }
+
+            foreach (var (callback, state) in due)
+            {
+                callback(state);
+            }
+        }
+    }
+
+    /// <summary>A site whose first response, once rendered, is held open until <c>release</c> completes.</summary>
+    private sealed class HeldFirstAnswerSite(TimeProvider clock, Task release) : SiteFactory
+    {
+        private readonly TaskCompletionSource _rendered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Rendered => _rendered.Task;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(clock);
+                services.AddSingleton<IStartupFilter>(new HoldFilter(this, release));
+            });
+        }
+
+        private sealed class HoldFilter(HeldFirstAnswerSite site, Task release) : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use(async (context, inner) =>
+                {
+                    await inner(context);
+                    site._rendered.TrySetResult();
+                    await release;
+                });
+                next(app);
+            };
+        }
+    }
+
     /// <summary>A clock whose timers never fire, so that the work's wait for a first request never runs out.</summary>
     private sealed class StoppedClock : TimeProvider
     {
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new NeverTimer();
 
-        private sealed class NeverTimer : ITimer
+        internal sealed class NeverTimer : ITimer
         {
             public bool Change(TimeSpan dueTime, TimeSpan period) => true;
 

@@ -291,9 +291,17 @@ public sealed class ContentBuilder
 
             // A pooled buffer: the bytes are only hashed and decoded, and 10,000 guides are 93 MB of them.
             buffer = ArrayPool<byte>.Shared.Rent((int)length);
-            count = ReadAll(handle, buffer.AsSpan(0, (int)length));
+            try
+            {
+                count = ReadAll(handle, buffer.AsSpan(0, (int)length));
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             bag.Error(SourceLocation.FileStart, DiagnosticCodes.UnreadableFile,
                 $"The file could not be read: {e.Message}", null,
@@ -353,12 +361,22 @@ public sealed class ContentBuilder
         return true;
     }
 
-    /// <summary>Reads from the start of the file until <paramref name="buffer"/> is full or the file ends.</summary>
+    /// <summary>
+    /// Reads the file from its start until <paramref name="buffer"/> (its length when opened) is full. A file that ends
+    /// sooner is being rewritten (an editor truncates, then writes): like <see cref="File.ReadAllBytes(string)"/>, that
+    /// is an error, so the half-written text is never parsed and the last good version stays served until the next save.
+    /// </summary>
     private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
     {
         var total = 0;
-        while (total < buffer.Length && RandomAccess.Read(handle, buffer[total..], total) is var read and > 0)
+        while (total < buffer.Length)
         {
+            var read = RandomAccess.Read(handle, buffer[total..], total);
+            if (read == 0)
+            {
+                throw new IOException($"it became shorter while it was being read ({total:N0} of {buffer.Length:N0} bytes)");
+            }
+
             total += read;
         }
 

@@ -198,10 +198,10 @@ public sealed record RoleGuides(Role Role, ImmutableArray<Guide> Guides)
     public const int PreviewLength = 6;
 
     /// <summary>The first <see cref="PreviewLength"/> guides (all of them when there are no more).</summary>
-    public ImmutableArray<Guide> Preview { get; } = Guides.Length <= PreviewLength ? Guides : Guides.Slice(0, PreviewLength);
+    public ImmutableArray<Guide> Preview => Guides.Length <= PreviewLength ? Guides : Guides.Slice(0, PreviewLength);
 
     /// <summary>Whether some guides are left out of <see cref="Preview"/>.</summary>
-    public bool HasMore => Guides.Length > Preview.Length;
+    public bool HasMore => Guides.Length > PreviewLength;
 }
 
 /// <summary>A guide's related guides, by title of the role that differs.</summary>

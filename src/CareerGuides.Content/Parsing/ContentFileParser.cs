@@ -150,7 +150,7 @@ public static class ContentFileParser
     /// Markdig keeps them (read without a copy); otherwise in a copy of the lines joined by their own line breaks.
     /// Either way the characters are those of <c>frontMatter.Lines.ToString()</c>.
     /// </summary>
-    private static (string Text, int Start, int Length) FrontMatterText(string text, YamlFrontMatterBlock frontMatter)
+    internal static (string Text, int Start, int Length) FrontMatterText(string text, YamlFrontMatterBlock frontMatter)
     {
         var lines = frontMatter.Lines;
         if (lines.Count == 0)
@@ -165,7 +165,7 @@ public static class ContentFileParser
         {
             var (previous, current) = (lines.Lines[i - 1], lines.Lines[i].Slice);
             var gap = previous.Slice.End + 1;
-            contiguous = ReferenceEquals(current.Text, text)
+            contiguous = ReferenceEquals(current.Text, text) && current.Start >= gap
                 && text.AsSpan(gap, current.Start - gap).SequenceEqual(NewLineText(previous.NewLine));
         }
 

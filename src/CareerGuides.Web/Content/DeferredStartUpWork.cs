@@ -7,12 +7,16 @@ namespace CareerGuides.Web.Content;
 /// collection that returns the load's garbage to the operating system. Done while the host was still starting, both
 /// ran beside the first request on a 2-core machine and delayed its answer by about 0.35 s for 10,000 guides
 /// (docs/performance.md). The work begins once the first response has been sent, or <see cref="MaxWait"/> after the
-/// host has started if no request comes; a search arriving before then builds the index itself (it waits for it).
+/// host has started if no request has come by then (if one has, and is still being answered, it waits for that answer,
+/// up to <see cref="MaxWaitForAnswer"/>); a search arriving before then builds the index itself (it waits for it).
 /// </summary>
 public sealed partial class DeferredStartUpWork
 {
     /// <summary>How long the work waits for a first request before it starts anyway.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>How much longer it waits when a first request has arrived but is still being answered.</summary>
+    public static readonly TimeSpan MaxWaitForAnswer = TimeSpan.FromSeconds(10);
 
     private readonly ContentStore _store;
     private readonly TimeProvider _clock;
@@ -20,6 +24,7 @@ public sealed partial class DeferredStartUpWork
     private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _waitingForFirstAnswer = true;
+    private volatile bool _firstRequestArrived;
 
     public DeferredStartUpWork(ContentStore store, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DeferredStartUpWork> logger)
     {
@@ -38,6 +43,7 @@ public sealed partial class DeferredStartUpWork
     {
         if (_waitingForFirstAnswer)
         {
+            _firstRequestArrived = true;
             context.Response.OnCompleted(() =>
             {
                 _waitingForFirstAnswer = false;
@@ -54,6 +60,12 @@ public sealed partial class DeferredStartUpWork
         try
         {
             await Task.WhenAny(_firstAnswer.Task, Task.Delay(MaxWait, _clock)).ConfigureAwait(false);
+            if (!_firstAnswer.Task.IsCompleted && _firstRequestArrived)
+            {
+                // A first request came late and is still being rendered: the work would run beside it.
+                await Task.WhenAny(_firstAnswer.Task, Task.Delay(MaxWaitForAnswer, _clock)).ConfigureAwait(false);
+            }
+
             _waitingForFirstAnswer = false;
             await _store.Current.SearchAsync().ConfigureAwait(false);
 
