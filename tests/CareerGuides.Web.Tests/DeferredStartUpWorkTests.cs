@@ -17,23 +17,37 @@ public sealed class DeferredStartUpWorkTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task The_first_snapshot_is_indexed_for_search_once_the_first_page_is_answered_and_not_before()
+    public async Task The_first_snapshot_is_indexed_for_search_after_the_first_answer_and_a_quiet_moment_and_not_before()
     {
-        await using var site = new StoppedClockSite();
+        var clock = new FakeClock();
+        await using var site = new ClockedSite(clock);
         _ = site.Server;
         var store = site.Services.GetRequiredService<ContentStore>();
         var work = site.Services.GetRequiredService<DeferredStartUpWork>();
 
-        // Well past the wait a clock would allow, but this clock never fires: only an answer can start the work.
-        await Task.Delay(DeferredStartUpWork.MaxWait * 2, TestContext.Current.CancellationToken);
+        // The clock stands still: only an answer (and then quiet time on this clock) can start the work.
+        await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.False(store.Current.IsSearchIndexed);
-        Assert.False(work.Completion.IsCompleted);
 
         var (response, page) = await site.GetPageAsync("/roles");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty(page.QuerySelectorAll("main a[href^='/roles/']"));
 
-        await work.Completion.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        // A page's assets follow it: each request restarts the quiet moment the work waits for.
+        for (var i = 0; i < 3; i++)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            clock.Advance(DeferredStartUpWork.Quiet / 2);
+            var (asset, _) = await site.GetPageAsync("/roles");
+            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        }
+
+        clock.Advance(DeferredStartUpWork.Quiet / 2);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.False(work.Completion.IsCompleted);
+        Assert.False(store.Current.IsSearchIndexed);
+
+        await clock.AdvanceUntil(work.Completion, DeferredStartUpWork.Quiet / 3, Patience);
         Assert.True(store.Current.IsSearchIndexed);
     }
 
@@ -64,7 +78,7 @@ public sealed class DeferredStartUpWorkTests
     [Fact]
     public async Task A_first_request_still_being_answered_when_the_wait_runs_out_holds_the_work_until_its_answer()
     {
-        var clock = new ManualClock();
+        var clock = new FakeClock();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var site = new HeldFirstAnswerSite(clock, gate.Task);
         _ = site.Server;
@@ -75,7 +89,8 @@ public sealed class DeferredStartUpWorkTests
         // The page is rendered, but its response is held open: the request has arrived and is not answered yet.
         var answer = client.GetAsync(new Uri("/roles", UriKind.Relative), TestContext.Current.CancellationToken);
         await site.Rendered.WaitAsync(Patience, TestContext.Current.CancellationToken);
-        clock.FireAll(); // the one-second wait runs out
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        clock.Advance(DeferredStartUpWork.MaxWait + DeferredStartUpWork.Quiet); // the one-second wait runs out
         await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.False(work.Completion.IsCompleted);
         Assert.False(store.Current.IsSearchIndexed);
@@ -83,38 +98,69 @@ public sealed class DeferredStartUpWorkTests
         gate.SetResult();
         using var response = await answer.WaitAsync(Patience, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await work.Completion.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await clock.AdvanceUntil(work.Completion, DeferredStartUpWork.Quiet, Patience);
         Assert.True(store.Current.IsSearchIndexed);
     }
 
-    /// <summary>A clock whose timers fire only when the test says so.</summary>
-    private sealed class ManualClock : TimeProvider
+    /// <summary>
+    /// A clock that moves only when the test moves it; its timers fire when it passes their time. Wall-clock time
+    /// (<see cref="TimeProvider.GetUtcNow"/>) is the system's.
+    /// </summary>
+    private sealed class FakeClock : TimeProvider
     {
-        private readonly List<(TimerCallback Callback, object? State)> _timers = [];
+        private readonly List<(long Due, TimerCallback Callback, object? State)> _timers = [];
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _now);
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             lock (_timers)
             {
-                _timers.Add((callback, state));
+                _timers.Add((GetTimestamp() + dueTime.Ticks, callback, state));
             }
 
             return new StoppedClock.NeverTimer();
         }
 
-        public void FireAll()
+        public void Advance(TimeSpan by)
         {
-            (TimerCallback Callback, object? State)[] due;
+            var now = Interlocked.Add(ref _now, by.Ticks);
+            (long Due, TimerCallback Callback, object? State)[] due;
             lock (_timers)
             {
-                due = [.. _timers];
-                _timers.Clear();
+                due = [.. _timers.Where(t => t.Due <= now)];
+                _timers.RemoveAll(t => t.Due <= now);
             }
 
-            foreach (var (callback, state) in due)
+            foreach (var (_, callback, state) in due)
             {
                 callback(state);
             }
+        }
+
+        /// <summary>Moves the clock a step at a time, letting the site's continuations run between steps, until <paramref name="done"/>.</summary>
+        public async Task AdvanceUntil(Task done, TimeSpan step, TimeSpan patience)
+        {
+            var started = DateTime.UtcNow;
+            while (!done.IsCompleted && DateTime.UtcNow - started < patience)
+            {
+                Advance(step);
+                await Task.WhenAny(done, Task.Delay(50));
+            }
+
+            await done.WaitAsync(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private sealed class ClockedSite(TimeProvider clock) : SiteFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

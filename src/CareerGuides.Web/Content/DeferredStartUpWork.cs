@@ -8,7 +8,8 @@ namespace CareerGuides.Web.Content;
 /// ran beside the first request on a 2-core machine and delayed its answer by about 0.35 s for 10,000 guides
 /// (docs/performance.md). The work begins once the first response has been sent, or <see cref="MaxWait"/> after the
 /// host has started if no request has come by then (if one has, and is still being answered, it waits for that answer,
-/// up to <see cref="MaxWaitForAnswer"/>); a search arriving before then builds the index itself (it waits for it).
+/// up to <see cref="MaxWaitForAnswer"/>), and then for a moment without requests (<see cref="Quiet"/>, at most
+/// <see cref="MaxWaitForQuiet"/>). A search arriving before then builds the index itself (it waits for it).
 /// </summary>
 public sealed partial class DeferredStartUpWork
 {
@@ -18,13 +19,21 @@ public sealed partial class DeferredStartUpWork
     /// <summary>How much longer it waits when a first request has arrived but is still being answered.</summary>
     public static readonly TimeSpan MaxWaitForAnswer = TimeSpan.FromSeconds(10);
 
+    /// <summary>After the first answer, how long no request must have started before the work begins.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The longest the work waits for such a quiet moment, under steady traffic.</summary>
+    public static readonly TimeSpan MaxWaitForQuiet = TimeSpan.FromSeconds(5);
+
     private readonly ContentStore _store;
     private readonly TimeProvider _clock;
     private readonly ILogger<DeferredStartUpWork> _logger;
     private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _waitingForFirstAnswer = true;
+    private volatile bool _pending = true;
     private volatile bool _firstRequestArrived;
+    private long _lastRequest;
 
     public DeferredStartUpWork(ContentStore store, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DeferredStartUpWork> logger)
     {
@@ -36,20 +45,25 @@ public sealed partial class DeferredStartUpWork
     public Task Completion => _done.Task;
 
     /// <summary>
-    /// Middleware, first in the pipeline: until the first answer has gone out it asks to be told when a response
-    /// completes; after that each request costs one field read.
+    /// Middleware, first in the pipeline: until the work has begun it notes when each request starts, and until the
+    /// first answer has gone out it asks to be told when a response completes; after that each request costs one
+    /// field read.
     /// </summary>
-    public Task WatchForFirstAnswer(HttpContext context, RequestDelegate next)
+    public Task WatchStartUpRequests(HttpContext context, RequestDelegate next)
     {
-        if (_waitingForFirstAnswer)
+        if (_pending)
         {
-            _firstRequestArrived = true;
-            context.Response.OnCompleted(() =>
+            Volatile.Write(ref _lastRequest, _clock.GetTimestamp());
+            if (_waitingForFirstAnswer)
             {
-                _waitingForFirstAnswer = false;
-                _firstAnswer.TrySetResult();
-                return Task.CompletedTask;
-            });
+                _firstRequestArrived = true;
+                context.Response.OnCompleted(() =>
+                {
+                    _waitingForFirstAnswer = false;
+                    _firstAnswer.TrySetResult();
+                    return Task.CompletedTask;
+                });
+            }
         }
 
         return next(context);
@@ -67,6 +81,17 @@ public sealed partial class DeferredStartUpWork
             }
 
             _waitingForFirstAnswer = false;
+
+            // Then a quiet moment: begun in a burst of requests (a browser fetching a page's assets, a load balancer
+            // letting traffic in), the work would slow them, and the collection stops every thread.
+            var waitingSince = _clock.GetTimestamp();
+            while (_firstRequestArrived && _clock.GetElapsedTime(Volatile.Read(ref _lastRequest)) is var quiet && quiet < Quiet
+                && _clock.GetElapsedTime(waitingSince) < MaxWaitForQuiet)
+            {
+                await Task.Delay(Quiet - quiet, _clock).ConfigureAwait(false);
+            }
+
+            _pending = false;
             await _store.Current.SearchAsync().ConfigureAwait(false);
 
             // Collected any earlier, the index's own garbage stayed in the youngest generation, uncollected while the

@@ -86,8 +86,9 @@ public static class SiteExtensions
         _ = app.Services.GetRequiredService<ContentStore>();
         _ = app.Services.GetRequiredService<Seo.SeoCatalog>().Current;
 
-        // Indexing for search and the start-up collection wait for the first answer (or a second without one).
-        app.Use(app.Services.GetRequiredService<DeferredStartUpWork>().WatchForFirstAnswer);
+        // Indexing for search and the start-up collection wait for the first answer (or a second without one) and a
+        // quiet moment after it.
+        app.Use(app.Services.GetRequiredService<DeferredStartUpWork>().WatchStartUpRequests);
         app.UseSecurity();
         app.UsePageFastPath();
 
