@@ -172,4 +172,36 @@ public sealed class IncrementalBuildTests : LoaderTestBase
         Assert.Equal(first, same);
         Assert.NotEqual(first, changed);
     }
+
+    [Fact]
+    public void The_rescan_on_a_new_day_parses_again_an_unchanged_file_whose_review_date_has_just_passed()
+    {
+        var clock = new DayClock(new DateOnly(2026, 11, 30));
+        WriteRole(t => t.Replace("title:", "review_by: 2026-12-01\ntitle:", StringComparison.Ordinal));
+        var builder = new ContentBuilder(Content.Root, clock, includeUnpublished: false);
+        Assert.DoesNotContain(builder.Build().Snapshot.Diagnostics, d => d.Code == DiagnosticCodes.ReviewOverdue);
+
+        clock.Today = new DateOnly(2026, 12, 1); // the review date itself: not yet overdue, nothing to parse again
+        Assert.Equal(0, builder.Build().FilesRead);
+
+        clock.Today = new DateOnly(2026, 12, 2);
+        var overdue = builder.Build();
+
+        Assert.Equal(1, overdue.FilesRead);
+        var warning = Assert.Single(overdue.Snapshot.Diagnostics, d => d.Code == DiagnosticCodes.ReviewOverdue);
+        Assert.Equal("roles/data-scientist.md", warning.Path);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.NotNull(overdue.Snapshot.FindRole("data-scientist"));
+        Assert.Single(overdue.Snapshot.Guides);
+
+        clock.Today = new DateOnly(2026, 12, 3);
+        Assert.Equal(0, builder.Build().FilesRead);
+    }
+
+    private sealed class DayClock(DateOnly today) : TimeProvider
+    {
+        public DateOnly Today { get; set; } = today;
+
+        public override DateTimeOffset GetUtcNow() => new(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    }
 }

@@ -165,6 +165,16 @@ public sealed class ContentBuilder
         public (ParsedGuide Parsed, Guide Guide)? Linked { get; set; }
 
         public IReadOnlyList<Diagnostic> ParseDiagnostics { get; set; } = [];
+
+        /// <summary>The day the current result was parsed for, and the review-by date its checks compared with it.</summary>
+        public (DateOnly Day, DateOnly? ReviewBy) ParsedFor { get; set; }
+
+        /// <summary>
+        /// Whether the current result is the one a parse on <paramref name="today"/> would give: the review-by date,
+        /// if any, is passed on both days or on neither (as <see cref="CachedParse.HoldsOn"/>). Otherwise the rescan
+        /// at midnight parses the unchanged file again, so its review-overdue warning appears on the day.
+        /// </summary>
+        public bool HoldsOn(DateOnly today) => ParsedFor.ReviewBy is not { } date || (date < ParsedFor.Day) == (date < today);
     }
 
     /// <summary>Rereads the whole folder: new and changed files are parsed, deleted ones dropped.</summary>
@@ -317,7 +327,7 @@ public sealed class ContentBuilder
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(bytes, digest);
             var digestText = Convert.ToHexStringLower(digest);
-            if (digestText == entry.Hash)
+            if (digestText == entry.Hash && entry.HoldsOn(today))
             {
                 return false;
             }
@@ -327,6 +337,7 @@ public sealed class ContentBuilder
             {
                 Interlocked.Increment(ref _fromCache);
                 Apply(entry, cached.Role, cached.Guide, cached.Diagnostics);
+                entry.ParsedFor = (today, cached.ReviewBy);
                 return true;
             }
 
@@ -350,6 +361,7 @@ public sealed class ContentBuilder
         }
 
         Apply(entry, role, guide, bag.Items);
+        entry.ParsedFor = (today, bag.ReviewBy);
 
         // An unexpected fault is not stored: it may have come from the machine's state at the time rather than from
         // the file, so the next run parses the file again.
