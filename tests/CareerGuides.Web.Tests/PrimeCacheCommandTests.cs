@@ -50,6 +50,9 @@ public sealed class PrimeCacheCommandTests : IDisposable
                 await plainClient.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken),
                 await primedClient.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken));
         }
+
+        // The site tidies its cache folder in the background after loading; let that finish before the folder is deleted.
+        await primed.Services.GetRequiredService<ContentStore>().Cache!.Flush();
     }
 
     [Fact]
