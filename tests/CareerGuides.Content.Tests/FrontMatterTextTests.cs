@@ -15,8 +15,7 @@ public sealed class FrontMatterTextTests
     [InlineData("\r\n")]
     public void The_front_matter_reads_as_the_yaml_between_its_fences(string lineBreak)
     {
-        var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Content, "guides", "data-scientist-to-backend-developer.md"))
-            .Replace("\r\n", "\n", StringComparison.Ordinal);
+        var guide = ReferenceGuide();
 
         // A blank line, a comment and trailing spaces inside the front matter, as editors leave them.
         guide = guide.Replace("\ntitle:", "\n\n# the page's heading   \ntitle:", StringComparison.Ordinal);
@@ -40,8 +39,7 @@ public sealed class FrontMatterTextTests
     [InlineData("\r\n")]
     public void The_yaml_is_read_in_place_from_the_files_own_text(string lineBreak)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Content, "guides", "data-scientist-to-backend-developer.md"))
-            .Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", lineBreak, StringComparison.Ordinal);
+        var text = ReferenceGuide().Replace("\n", lineBreak, StringComparison.Ordinal);
         var block = MarkdownRendering.Parse(text).OfType<Markdig.Extensions.Yaml.YamlFrontMatterBlock>().Single();
 
         var (source, start, length) = ContentFileParser.FrontMatterText(text, block);
@@ -55,8 +53,7 @@ public sealed class FrontMatterTextTests
     [InlineData("\r\n")]
     public void A_yaml_error_is_placed_on_its_line_of_the_file(string lineBreak)
     {
-        var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Content, "guides", "data-scientist-to-backend-developer.md"))
-            .Replace("\r\n", "\n", StringComparison.Ordinal);
+        var guide = ReferenceGuide();
         var lines = guide.Split('\n');
         var at = Array.FindIndex(lines, l => l.StartsWith("summary:", StringComparison.Ordinal));
         lines[at] = "summary: [an unclosed list";
@@ -68,6 +65,11 @@ public sealed class FrontMatterTextTests
         Assert.Equal(DiagnosticCodes.MalformedYaml, error.Code);
         Assert.Equal(at + 1, error.Line);
     }
+
+    /// <summary>The reference guide's text with LF line breaks, however the checkout stored it.</summary>
+    private static string ReferenceGuide() =>
+        File.ReadAllText(Path.Combine(RepositoryPaths.Content, "guides", "data-scientist-to-backend-developer.md"))
+            .Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static string[] Nodes(YamlNode root) =>
         [.. root.AllNodes.Select(n => $"{n.Start.Line}:{n.Start.Column}-{n.End.Line}:{n.End.Column} {n.NodeType} {(n as YamlScalarNode)?.Value}")];

@@ -170,11 +170,10 @@ public sealed class ContentBuilder
         public (DateOnly Day, DateOnly? ReviewBy) ParsedFor { get; set; }
 
         /// <summary>
-        /// Whether the current result is the one a parse on <paramref name="today"/> would give: the review-by date,
-        /// if any, is passed on both days or on neither (as <see cref="CachedParse.HoldsOn"/>). Otherwise the rescan
-        /// at midnight parses the unchanged file again, so its review-overdue warning appears on the day.
+        /// Whether the current result is the one a parse on <paramref name="today"/> would give (the parse cache's rule).
+        /// Otherwise the rescan at midnight parses the unchanged file again, so its review-overdue warning appears on the day.
         /// </summary>
-        public bool HoldsOn(DateOnly today) => ParsedFor.ReviewBy is not { } date || (date < ParsedFor.Day) == (date < today);
+        public bool HoldsOn(DateOnly today) => ReviewDates.SameOn(ParsedFor.ReviewBy, ParsedFor.Day, today);
     }
 
     /// <summary>Rereads the whole folder: new and changed files are parsed, deleted ones dropped.</summary>

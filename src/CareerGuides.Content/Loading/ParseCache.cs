@@ -648,5 +648,5 @@ public sealed class ParseCache
 internal sealed record CachedParse(string Path, DateOnly Today, DateOnly? ReviewBy, IReadOnlyList<Diagnostic> Diagnostics, Role? Role, ParsedGuide? Guide)
 {
     /// <summary>Whether the result is the one a parse on <paramref name="today"/> would give: the review-by date, if any, is passed on both days or on neither.</summary>
-    public bool HoldsOn(DateOnly today) => ReviewBy is not { } date || (date < Today) == (date < today);
+    public bool HoldsOn(DateOnly today) => ReviewDates.SameOn(ReviewBy, Today, today);
 }

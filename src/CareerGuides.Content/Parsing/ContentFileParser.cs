@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CareerGuides.Content.Diagnostics;
 using CareerGuides.Content.Safety;
 using Markdig.Extensions.Yaml;
+using Markdig.Helpers;
 using Markdig.Syntax;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -166,7 +167,7 @@ public static class ContentFileParser
             var (previous, current) = (lines.Lines[i - 1], lines.Lines[i].Slice);
             var gap = previous.Slice.End + 1;
             contiguous = ReferenceEquals(current.Text, text) && current.Start >= gap
-                && text.AsSpan(gap, current.Start - gap).SequenceEqual(NewLineText(previous.NewLine));
+                && text.AsSpan(gap, current.Start - gap).SequenceEqual(previous.NewLine.AsString());
         }
 
         if (contiguous)
@@ -177,14 +178,6 @@ public static class ContentFileParser
         var copy = lines.ToString();
         return (copy, 0, copy.Length);
     }
-
-    private static string NewLineText(Markdig.Helpers.NewLine newLine) => newLine switch
-    {
-        Markdig.Helpers.NewLine.CarriageReturnLineFeed => "\r\n",
-        Markdig.Helpers.NewLine.CarriageReturn => "\r",
-        Markdig.Helpers.NewLine.LineFeed => "\n",
-        _ => "",
-    };
 
     /// <summary>Reports a link or image address that is not allowed (it has been neutralised already).</summary>
     public static void ReportDisallowedUrl(DiagnosticBag diagnostics, SourceLocation at, DisallowedUrl url, string? field) =>
