@@ -72,6 +72,28 @@ public sealed class ParseCacheTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Held_writes_store_nothing_until_released_and_then_every_file()
+    {
+        var cache = OpenCache();
+        cache.HoldWrites();
+        var first = Build(cache);
+        var flushed = cache.Flush();
+
+        // The load itself is unaffected: it served every file, and nothing has been written yet.
+        Assert.Empty(first.Snapshot.Diagnostics.Where(d => d.IsError));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.False(flushed.IsCompleted);
+        Assert.Empty(Directory.EnumerateFiles(cache.Folder));
+
+        cache.ReleaseWrites();
+        await flushed.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(FileCount, Directory.EnumerateFiles(cache.Folder).Count(f => !f.EndsWith(".tmp", StringComparison.Ordinal)));
+
+        var restarted = Build(OpenCache());
+        Assert.Equal(FileCount, restarted.FilesFromCache);
+    }
+
+    [Fact]
     public async Task A_restart_takes_every_file_from_the_cache_and_serves_exactly_what_a_fresh_parse_does()
     {
         var fresh = await BuildAndStoreAsync();

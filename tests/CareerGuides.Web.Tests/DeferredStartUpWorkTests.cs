@@ -52,6 +52,39 @@ public sealed class DeferredStartUpWorkTests
     }
 
     [Fact]
+    public async Task The_first_load_is_stored_in_the_parse_cache_after_the_first_answer_and_not_before()
+    {
+        var cachePath = Path.Combine(Path.GetTempPath(), "careerguides-tests", "deferred-" + Guid.NewGuid().ToString("n"));
+        try
+        {
+            var clock = new FakeClock();
+            await using var site = new ClockedSite(clock, new Dictionary<string, string> { ["Content:CachePath"] = cachePath });
+            _ = site.Server;
+            var cache = site.Services.GetRequiredService<ContentStore>().Cache;
+            Assert.NotNull(cache);
+            var work = site.Services.GetRequiredService<DeferredStartUpWork>();
+
+            // Every file was parsed; none is written while the first answer is awaited.
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            Assert.Empty(Directory.EnumerateFiles(cache.Folder));
+
+            var (response, _) = await site.GetPageAsync("/roles");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await clock.AdvanceUntil(work.Completion, DeferredStartUpWork.Quiet, Patience);
+
+            var files = Directory.EnumerateFiles(Testing.RepositoryPaths.Content, "*.md", SearchOption.AllDirectories).Count();
+            Assert.Equal(files, Directory.EnumerateFiles(cache.Folder).Count(f => !f.EndsWith(".tmp", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            if (Directory.Exists(cachePath))
+            {
+                Directory.Delete(cachePath, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Without_any_request_the_first_snapshot_is_still_indexed_after_the_wait()
     {
         await using var site = new SiteFactory(null, "Production");
@@ -155,7 +188,7 @@ public sealed class DeferredStartUpWorkTests
         }
     }
 
-    private sealed class ClockedSite(TimeProvider clock) : SiteFactory
+    private sealed class ClockedSite(TimeProvider clock, IReadOnlyDictionary<string, string>? settings = null) : SiteFactory(null, "Production", settings)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -26,6 +26,10 @@ public sealed partial class ContentStore
         var cachePath = options.Value.CachePath ?? (environment.IsDevelopment() ? "" : ContentOptions.DefaultCachePath);
         Cache = OpenCache(cachePath, environment.ContentRootPath, root);
 
+        // The first load's parses are stored once the site has answered (DeferredStartUpWork), or when a command
+        // asks for them (prime-cache, export): written at once, ten thousand files competed with the first answer.
+        Cache?.HoldWrites();
+
         // The builder reads no file yet; it refuses a content folder that does not exist, with a message naming it.
         _builder = new ContentBuilder(root, timeProvider, options.Value.ShowUnpublished ?? environment.IsDevelopment(), SitePaths.Reserved, Cache);
 

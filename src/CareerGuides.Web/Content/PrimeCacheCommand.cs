@@ -34,6 +34,7 @@ public static class PrimeCacheCommand
             return 1;
         }
 
+        cache.ReleaseWrites();
         await cache.Flush();
         var snapshot = store.Current;
         var files = Directory.EnumerateFiles(cache.Folder).Count(f => !f.EndsWith(".tmp", StringComparison.Ordinal));
