@@ -28,10 +28,12 @@ echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/
 echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 
-# Published for this machine's runtime, as docs/deployment.md publishes it: that turns on ReadyToRun (the project file).
+# Published self-contained for this machine's runtime, as docs/deployment.md publishes it: that turns on composite
+# ReadyToRun (the project file).
 rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-echo "== publishing the site (Release, $rid, ReadyToRun)"
-dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained false -o "$work/site" > "$work/publish.log" 2>&1
+echo "== publishing the site (Release, $rid, self-contained, composite ReadyToRun)"
+rm -rf "$work/site"
+dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained -o "$work/site" > "$work/publish.log" 2>&1
 hugo version
 
 # measure NAME COMMAND...: runs it under GNU time; appends "NAME seconds peak-MiB" to $work/results.

@@ -26,10 +26,12 @@ for tool in nginx wrk taskset curl; do
   command -v "$tool" > /dev/null || { echo "missing $tool (apt-get install -y nginx wrk)"; exit 2; }
 done
 
-# Published for this machine's runtime, as docs/deployment.md publishes it: that turns on ReadyToRun (the project file).
+# Published self-contained for this machine's runtime, as docs/deployment.md publishes it: that turns on composite
+# ReadyToRun (the project file).
 rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-echo "== publishing the site (Release, $rid, ReadyToRun)"
-dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained false -o "$work/site" > "$work/publish.log" 2>&1
+echo "== publishing the site (Release, $rid, self-contained, composite ReadyToRun)"
+rm -rf "$work/site"
+dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained -o "$work/site" > "$work/publish.log" 2>&1
 
 wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "no answer from $1"; return 1; }
 

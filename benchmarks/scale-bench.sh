@@ -23,10 +23,12 @@ echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 du -sh "$work/content" | awk '{print "content on disk: " $1}'
 
-# Published for this machine's runtime, as docs/deployment.md publishes it: that turns on ReadyToRun (the project file).
+# Published self-contained for this machine's runtime, as docs/deployment.md publishes it: that turns on composite
+# ReadyToRun (the project file).
 rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-echo "== publishing the site (Release, $rid, ReadyToRun)"
-dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained false -o "$work/site" > "$work/publish.log" 2>&1
+echo "== publishing the site (Release, $rid, self-contained, composite ReadyToRun)"
+rm -rf "$work/site"
+dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained -o "$work/site" > "$work/publish.log" 2>&1
 
 guide_files=("$work"/content/guides/*.md)
 role_files=("$work"/content/roles/*.md)
