@@ -33,6 +33,7 @@ public sealed class ParseCacheTests : IAsyncDisposable
         // A build stores what it parsed in the background: wait for those writes before removing their folder.
         foreach (var cache in _used)
         {
+            cache.ReleaseWrites(); // a test that failed while its writes were held would otherwise wait here forever
             await cache.Flush();
         }
 
@@ -76,10 +77,10 @@ public sealed class ParseCacheTests : IAsyncDisposable
     {
         var cache = OpenCache();
         cache.HoldWrites();
-        var first = Build(cache);
+        var first = Build(cache); // registers the cache for disposal, which releases it if an assertion below fails
         var flushed = cache.Flush();
 
-        // The load itself is unaffected: it served every file, and nothing has been written yet.
+        // The load itself is unaffected (no errors), and nothing has been written yet.
         Assert.Empty(first.Snapshot.Diagnostics.Where(d => d.IsError));
         await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.False(flushed.IsCompleted);

@@ -54,7 +54,7 @@ public sealed class DeferredStartUpWorkTests
     [Fact]
     public async Task The_first_load_is_stored_in_the_parse_cache_after_the_first_answer_and_not_before()
     {
-        var cachePath = Path.Combine(Path.GetTempPath(), "careerguides-tests", "deferred-" + Guid.NewGuid().ToString("n"));
+        var cachePath = Path.Combine(Path.GetTempPath(), "careerguides-web-tests", "deferred-" + Guid.NewGuid().ToString("n"));
         try
         {
             var clock = new FakeClock();

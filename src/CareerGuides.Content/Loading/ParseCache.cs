@@ -31,6 +31,7 @@ public sealed class ParseCache
 
     private readonly ConcurrentQueue<(string Name, CachedParse Entry)> _pending = new();
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _flushing = new();
     private Task _writing = Task.CompletedTask;
 
     /// <param name="root">The cache's root folder.</param>
@@ -205,11 +206,21 @@ public sealed class ParseCache
 
     /// <summary>
     /// Holds back writing: what <see cref="Flush"/> is asked to write from now on is written once
-    /// <see cref="ReleaseWrites"/> is called. A site holds its first load's entries until it has answered: a first
-    /// start stores every file of the catalogue, and written at once that competed with the first answer for the
-    /// processor (docs/performance.md). Call before the first flush.
+    /// <see cref="ReleaseWrites"/> is called (writes already under way finish first, as ever). A site holds its first
+    /// load's entries until it has answered: a first start stores every file of the catalogue, and written at once
+    /// that competed with the first answer for the processor (docs/performance.md). One hold per cache: once
+    /// released, writes are never held again and a later call does nothing.
     /// </summary>
-    public void HoldWrites() => _writing = _writing.IsCompleted ? _released.Task : Task.WhenAll(_writing, _released.Task);
+    public void HoldWrites()
+    {
+        lock (_flushing)
+        {
+            if (!_released.Task.IsCompleted)
+            {
+                _writing = _writing.IsCompleted ? _released.Task : Task.WhenAll(_writing, _released.Task);
+            }
+        }
+    }
 
     /// <summary>Lets held writes go ahead (and any later ones at once); harmless when nothing is held.</summary>
     public void ReleaseWrites() => _released.TrySetResult();
@@ -221,6 +232,15 @@ public sealed class ParseCache
     /// </summary>
     /// <returns>The write, for callers that must know it has finished (tests); while writes are held it ends only after <see cref="ReleaseWrites"/>.</returns>
     public Task Flush(IReadOnlyCollection<byte[]>? keep = null)
+    {
+        // A reload's build and the site's start-up work may both flush: each chains its writes after the last.
+        lock (_flushing)
+        {
+            return FlushLocked(keep);
+        }
+    }
+
+    private Task FlushLocked(IReadOnlyCollection<byte[]>? keep)
     {
         if (Problem is not null || (_pending.IsEmpty && keep is null))
         {

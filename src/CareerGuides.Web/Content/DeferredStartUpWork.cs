@@ -40,6 +40,10 @@ public sealed partial class DeferredStartUpWork
     {
         (_store, _clock, _logger) = (store, clock, logger);
         lifetime.ApplicationStarted.Register(() => _ = RunAsync());
+
+        // A site stopped before its first answer still stores what it parsed, as far as it gets (each entry is
+        // written whole or not at all).
+        lifetime.ApplicationStopping.Register(() => store.Cache?.ReleaseWrites());
     }
 
     /// <summary>Completes when the work has finished or failed (for tests and tools that measure settled memory).</summary>
@@ -84,26 +88,24 @@ public sealed partial class DeferredStartUpWork
             _waitingForFirstAnswer = false;
 
             // Then a quiet moment: begun in a burst of requests (a browser fetching a page's assets, a load balancer
-            // letting traffic in), the work would slow them, and the collection stops every thread.
-            var waitingSince = _clock.GetTimestamp();
-            while (_firstRequestArrived && _clock.GetElapsedTime(Volatile.Read(ref _lastRequest)) is var quiet && quiet < Quiet
-                && _clock.GetElapsedTime(waitingSince) < MaxWaitForQuiet)
-            {
-                await Task.Delay(Quiet - quiet, _clock).ConfigureAwait(false);
-            }
+            // letting traffic in), the work would slow them.
+            await QuietMomentAsync().ConfigureAwait(false);
 
             var pausedBeforeIndex = GC.GetTotalPauseDuration();
             var collectionsBeforeIndex = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
-            _pending = false;
             await _store.Current.SearchAsync().ConfigureAwait(false);
 
-            // The first load's parses, held until now (ContentStore): a first start writes one file per guide.
+            // The first load's parses, held until now (ContentStore): a first start writes one file per guide, which
+            // takes seconds, so the collection below waits for another quiet moment: it stops every thread.
             if (_store.Cache is { } cache)
             {
                 cache.ReleaseWrites();
                 await cache.Flush().ConfigureAwait(false);
+                await QuietMomentAsync().ConfigureAwait(false);
             }
+
+            _pending = false;
 
             // Collected any earlier, the index's own garbage stayed in the youngest generation, uncollected while the
             // site is quiet: 50 MB of resident memory for 10,000 guides (docs/performance.md).
@@ -120,14 +122,26 @@ public sealed partial class DeferredStartUpWork
         }
         finally
         {
+            _pending = false;
             _store.Cache?.ReleaseWrites();
             _done.TrySetResult();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Memory after start-up (content loaded and indexed for search): managed heap {HeapMb} MB, committed {CommittedMb} MB ({Collector} GC; before indexing, the collector had paused the site for {PausedMs:0} ms over {Gen0}/{Gen1}/{Gen2} collections of generations 0/1/2, and {JitMethods} methods had been JIT-compiled in {JitMs:0} ms)")]
+    /// <summary>Waits until no request has started for <see cref="Quiet"/>, at most <see cref="MaxWaitForQuiet"/>.</summary>
+    private async Task QuietMomentAsync()
+    {
+        var waitingSince = _clock.GetTimestamp();
+        while (_firstRequestArrived && _clock.GetElapsedTime(Volatile.Read(ref _lastRequest)) is var quiet && quiet < Quiet
+            && _clock.GetElapsedTime(waitingSince) < MaxWaitForQuiet)
+        {
+            await Task.Delay(Quiet - quiet, _clock).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Memory after start-up (content loaded and indexed for search): managed heap {HeapMb} MB, committed {CommittedMb} MB ({Collector} GC; before indexing, the collector had paused the site for {PausedMs:0} ms over {Gen0} collections, {Gen1} of them reaching generation 1 and {Gen2} generation 2, and {JitMethods} methods had been JIT-compiled in {JitMs:0} ms)")]
     private partial void LogMemoryAfterStartUp(long heapMb, long committedMb, string collector, double pausedMs, int gen0, int gen1, int gen2, long jitMethods, double jitMs);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The work left for after start-up (search index, memory collection) failed; search builds its index on first use")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The work left for after start-up (search index, parse-cache writes, memory collection) failed; search builds its index on first use, and the cache's writes go ahead")]
     private partial void LogFailed(Exception exception);
 }

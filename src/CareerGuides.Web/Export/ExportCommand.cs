@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CareerGuides.Web.Content;
 using CareerGuides.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.OutputCaching;
@@ -50,6 +51,10 @@ public static class ExportCommand
     {
         await using var app = Build(configurationArgs);
         await app.StartAsync(cancellation);
+
+        // No first answer to protect here: the load's parses are stored while the export runs, and kept (below).
+        var cache = app.Services.GetRequiredService<ContentStore>().Cache;
+        cache?.ReleaseWrites();
         try
         {
             var configuration = app.Configuration;
@@ -64,6 +69,11 @@ public static class ExportCommand
         }
         finally
         {
+            if (cache is not null)
+            {
+                await cache.Flush();
+            }
+
             await app.StopAsync(CancellationToken.None);
         }
     }
