@@ -28,19 +28,7 @@ echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/
 echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 
-# Published for this machine's runtime, framework-dependent, as docs/deployment.md publishes it: that turns on
-# ReadyToRun (the project file). PUBLISH_MODE=self-contained measures the composite build instead (faster start,
-# about 10 MB more memory; docs/performance.md).
-rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-mode=${PUBLISH_MODE:-framework-dependent}
-case $mode in
-  framework-dependent) self_contained=false ;;
-  self-contained) self_contained=true ;;
-  *) echo "PUBLISH_MODE must be framework-dependent or self-contained" >&2; exit 2 ;;
-esac
-echo "== publishing the site (Release, $rid, $mode, ReadyToRun)"
-rm -rf "$work/site"
-dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained $self_contained -o "$work/site" > "$work/publish.log" 2>&1
+benchmarks/publish-site.sh "$work/site" "$work/publish.log"
 hugo version
 
 # measure NAME COMMAND...: runs it under GNU time; appends "NAME seconds peak-MiB" to $work/results.

@@ -26,19 +26,7 @@ for tool in nginx wrk taskset curl; do
   command -v "$tool" > /dev/null || { echo "missing $tool (apt-get install -y nginx wrk)"; exit 2; }
 done
 
-# Published for this machine's runtime, framework-dependent, as docs/deployment.md publishes it: that turns on
-# ReadyToRun (the project file). PUBLISH_MODE=self-contained measures the composite build instead (faster start,
-# about 10 MB more memory; docs/performance.md).
-rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-mode=${PUBLISH_MODE:-framework-dependent}
-case $mode in
-  framework-dependent) self_contained=false ;;
-  self-contained) self_contained=true ;;
-  *) echo "PUBLISH_MODE must be framework-dependent or self-contained" >&2; exit 2 ;;
-esac
-echo "== publishing the site (Release, $rid, $mode, ReadyToRun)"
-rm -rf "$work/site"
-dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained $self_contained -o "$work/site" > "$work/publish.log" 2>&1
+benchmarks/publish-site.sh "$work/site" "$work/publish.log"
 
 wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "no answer from $1"; return 1; }
 

@@ -23,19 +23,7 @@ echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 du -sh "$work/content" | awk '{print "content on disk: " $1}'
 
-# Published for this machine's runtime, framework-dependent, as docs/deployment.md publishes it: that turns on
-# ReadyToRun (the project file). PUBLISH_MODE=self-contained measures the composite build instead (faster start,
-# about 10 MB more memory; docs/performance.md).
-rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-mode=${PUBLISH_MODE:-framework-dependent}
-case $mode in
-  framework-dependent) self_contained=false ;;
-  self-contained) self_contained=true ;;
-  *) echo "PUBLISH_MODE must be framework-dependent or self-contained" >&2; exit 2 ;;
-esac
-echo "== publishing the site (Release, $rid, $mode, ReadyToRun)"
-rm -rf "$work/site"
-dotnet publish src/CareerGuides.Web -c Release -r "$rid" --self-contained $self_contained -o "$work/site" > "$work/publish.log" 2>&1
+benchmarks/publish-site.sh "$work/site" "$work/publish.log"
 
 guide_files=("$work"/content/guides/*.md)
 role_files=("$work"/content/roles/*.md)

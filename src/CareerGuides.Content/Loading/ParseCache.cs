@@ -217,7 +217,7 @@ public sealed class ParseCache
         {
             if (!_released.Task.IsCompleted)
             {
-                _writing = _writing.IsCompleted ? _released.Task : Task.WhenAll(_writing, _released.Task);
+                _writing = Task.WhenAll(_writing, _released.Task);
             }
         }
     }

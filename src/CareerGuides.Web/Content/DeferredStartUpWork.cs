@@ -50,9 +50,9 @@ public sealed partial class DeferredStartUpWork
     public Task Completion => _done.Task;
 
     /// <summary>
-    /// Middleware, first in the pipeline: until the work has begun it notes when each request starts, and until the
-    /// first answer has gone out it asks to be told when a response completes; after that each request costs one
-    /// field read.
+    /// Middleware, first in the pipeline: until the work is done it notes when each request starts (for its quiet
+    /// moments), and until the first answer has gone out it asks to be told when a response completes; after that
+    /// each request costs one field read.
     /// </summary>
     public Task WatchStartUpRequests(HttpContext context, RequestDelegate next)
     {
@@ -104,8 +104,6 @@ public sealed partial class DeferredStartUpWork
                 await cache.Flush().ConfigureAwait(false);
                 await QuietMomentAsync().ConfigureAwait(false);
             }
-
-            _pending = false;
 
             // Collected any earlier, the index's own garbage stayed in the youngest generation, uncollected while the
             // site is quiet: 50 MB of resident memory for 10,000 guides (docs/performance.md).
