@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CareerGuides.Web.Seo.Schema;
 
@@ -15,13 +16,34 @@ internal static class JsonLd
 {
     public const string SchemaOrg = "https://schema.org";
 
+    // The metadata comes from the source generator (SchemaJsonContext) rather than reflection: a first start spent
+    // tens of milliseconds of its first answer building it by reflection and compiling its accessors.
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = SchemaJsonContext.Default,
     };
 
     /// <summary>The node as a top-level JSON-LD document, with its <c>@context</c>.</summary>
     public static string Serialize(Thing node) => JsonSerializer.Serialize(node with { Context = SchemaOrg }, node.GetType(), Options);
 }
+
+/// <summary>The schema.org model's serialisation metadata, generated at build time.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Organization))]
+[JsonSerializable(typeof(WebSite))]
+[JsonSerializable(typeof(Article))]
+[JsonSerializable(typeof(BreadcrumbList))]
+[JsonSerializable(typeof(ListItem))]
+[JsonSerializable(typeof(FaqPage))]
+[JsonSerializable(typeof(Question))]
+[JsonSerializable(typeof(Answer))]
+[JsonSerializable(typeof(Occupation))]
+[JsonSerializable(typeof(WebPage))]
+[JsonSerializable(typeof(Country))]
+[JsonSerializable(typeof(MonetaryAmountDistribution))]
+internal sealed partial class SchemaJsonContext : JsonSerializerContext;
