@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
 
@@ -30,6 +31,7 @@ public sealed class FieldShape
         {
             Kind = FieldKind.List;
             ItemType = ValueType.GetGenericArguments()[0];
+            ItemKind = KindOf(ItemType);
         }
         else
         {
@@ -51,6 +53,9 @@ public sealed class FieldShape
 
     /// <summary>For lists, the type of each item.</summary>
     public Type? ItemType { get; }
+
+    /// <summary>For lists, the kind of each item.</summary>
+    public FieldKind ItemKind { get; }
 
     public bool Required => Attribute.Required;
 
@@ -81,6 +86,14 @@ public sealed class FieldShape
         : FieldKind.Map;
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<FieldShape>> Cache = new();
+
+    private static readonly ConcurrentDictionary<Type, FrozenDictionary<string, object>> Choices = new();
+
+    /// <summary>The enum value an editor's lower-case name stands for (<c>straightforward</c>), or null.</summary>
+    public static object? Choice(Type enumType, string name) =>
+        Choices.GetOrAdd(enumType, static t => Enum.GetNames(t)
+                .ToFrozenDictionary(ToSnakeCase, n => Enum.Parse(t, n), StringComparer.Ordinal))
+            .GetValueOrDefault(name);
 
     /// <summary>The fields of a front-matter type, in declaration order.</summary>
     public static IReadOnlyList<FieldShape> Of(Type type) => Cache.GetOrAdd(type, static t =>
