@@ -37,11 +37,16 @@ public sealed record RenderedFragment(Utf8Text? Html, IReadOnlyList<DisallowedUr
 /// </summary>
 public static class MarkdownRendering
 {
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .DisableHtml()
-        .Build();
+    public static MarkdownPipeline Pipeline { get; } = CreatePipeline();
+
+    // The front matter's parser goes in first: Markdig's extension then sees a YAML front-matter parser in place and
+    // adds only what it renders with.
+    private static MarkdownPipeline CreatePipeline()
+    {
+        var builder = new MarkdownPipelineBuilder();
+        builder.BlockParsers.Insert(0, new FrontMatterFenceParser());
+        return builder.UseYamlFrontMatter().UsePipeTables().DisableHtml().Build();
+    }
 
     /// <summary>Parses a whole file (front matter and body).</summary>
     /// <exception cref="ArgumentException">Markdig refused the text as too deeply nested (see <see cref="IsTooDeeplyNested"/>).</exception>
