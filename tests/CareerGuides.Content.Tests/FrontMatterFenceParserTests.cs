@@ -54,6 +54,68 @@ public sealed class FrontMatterFenceParserTests
     public void Edge_cases_match_markdigs_own_parser(string text) =>
         Assert.Equal(Describe(Markdown.Parse(text, MarkdigOwn)), Describe(MarkdownRendering.Parse(text)));
 
+    [Fact]
+    public void The_sites_pipeline_uses_the_fast_parser_and_no_other_front_matter_parser()
+    {
+        var builder = MarkdownRendering.PipelineBuilder();
+        builder.Build();
+
+        Assert.IsType<FrontMatterFenceParser>(Assert.Single(builder.BlockParsers.OfType<YamlFrontMatterParser>()));
+    }
+
+    /// <summary>
+    /// Markdig turns NUL characters into U+FFFD before its parsers see the text, so the scan's handling of NUL, kept
+    /// as Markdig's own, is compared here directly against Markdig's loop (as its version 1.6.0 reads), on random text.
+    /// </summary>
+    [Fact]
+    public void The_closing_fence_scan_agrees_with_markdigs_loop_on_random_text_with_nul_characters()
+    {
+        var random = new Random(1125);
+        var found = 0;
+        for (var i = 0; i < 50_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 16)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            var start = random.Next(0, text.Length + 1);
+            var expected = MarkdigScan(text, start);
+            Assert.True(expected == FrontMatterFenceParser.HasClosingFence(text, start), $"{Escape(text)} from {start}");
+            found += expected ? 1 : 0;
+        }
+
+        Assert.InRange(found, 1_000, 49_000);
+    }
+
+    // Markdig 1.6.0's YamlFrontMatterParser.TryOpen scan, over StringSlice(text, start, text.Length - 1).
+    private static bool MarkdigScan(string text, int start)
+    {
+        var slice = new Markdig.Helpers.StringSlice(text, start, text.Length - 1);
+        var c = slice.CurrentChar;
+        while (c != '\0')
+        {
+            c = slice.NextChar();
+            if (c != '\n' && c != '\r')
+            {
+                continue;
+            }
+
+            if (c == '\r' && slice.PeekChar() == '\n')
+            {
+                c = slice.NextChar();
+            }
+
+            var fence = slice.PeekChar();
+            if ((fence == '-' || fence == '.') && slice.NextChar() == fence && slice.NextChar() == fence && slice.NextChar() == fence
+                && (slice.NextChar() == '\0' || slice.SkipSpacesToEndOfLineOrEndOfDocument()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("\0", "\\0", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
     private static string Describe(MarkdownDocument document) =>
         document.FirstOrDefault() is YamlFrontMatterBlock front
             ? $"front matter {front.Line}:{front.Span.Start}-{front.Span.End} [{front.Lines}] then {document.Count - 1} blocks"

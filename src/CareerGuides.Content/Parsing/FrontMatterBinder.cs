@@ -96,10 +96,12 @@ public sealed class FrontMatterBinder
         {
             if (rest[0] == '[')
             {
+                // An index as the binder writes it ("[2]": no sign, no leading zero), then the end, '.' or '['.
                 var close = rest.IndexOf(']');
-                if (list is null || close < 0 || node is not YamlSequenceNode sequence
+                if (list is null || close < 2 || (rest[1] == '0' && close > 2) || node is not YamlSequenceNode sequence
                     || !int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                    || index >= sequence.Children.Count)
+                    || index >= sequence.Children.Count
+                    || (rest.Length > close + 1 && rest[close + 1] is not ('.' or '[')))
                 {
                     return null;
                 }
@@ -113,7 +115,8 @@ public sealed class FrontMatterBinder
 
             if (rest[0] == '.')
             {
-                if (ReferenceEquals(node, _root))
+                // A path never starts with '.'.
+                if (rest.Length == path.Length)
                 {
                     return null;
                 }

@@ -37,15 +37,15 @@ public sealed record RenderedFragment(Utf8Text? Html, IReadOnlyList<DisallowedUr
 /// </summary>
 public static class MarkdownRendering
 {
-    public static MarkdownPipeline Pipeline { get; } = CreatePipeline();
+    public static MarkdownPipeline Pipeline { get; } = PipelineBuilder().Build();
 
     // The front matter's parser goes in first: Markdig's extension then sees a YAML front-matter parser in place and
-    // adds only what it renders with.
-    private static MarkdownPipeline CreatePipeline()
+    // adds only what it renders with (when the pipeline is built).
+    internal static MarkdownPipelineBuilder PipelineBuilder()
     {
         var builder = new MarkdownPipelineBuilder();
         builder.BlockParsers.Insert(0, new FrontMatterFenceParser());
-        return builder.UseYamlFrontMatter().UsePipeTables().DisableHtml().Build();
+        return builder.UseYamlFrontMatter().UsePipeTables().DisableHtml();
     }
 
     /// <summary>Parses a whole file (front matter and body).</summary>
@@ -289,6 +289,12 @@ public static class MarkdownRendering
     private static class SanitizerHolder
     {
         public static readonly HtmlSanitizer Instance = CreateSanitizer();
+
+        // An explicit static constructor: the field is then initialised on the holder's first use and never earlier
+        // (without one the runtime may run initialisers ahead of time).
+        static SanitizerHolder()
+        {
+        }
     }
 
     private static HtmlSanitizer CreateSanitizer()
