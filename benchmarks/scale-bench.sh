@@ -6,9 +6,11 @@
 # "Memory after start-up"). The site runs three times: first with an empty parse cache (a new build's first start:
 # every file parsed), then restarted over the cache the first run left (a restart of the same build: only changed
 # files parsed; here the one saved guide), then once more after the cache was emptied and primed by the site's
-# `prime-cache` command (a new build whose image build primed the cache, as docs/deployment.md recommends).
+# `prime-cache` command (a new build whose image build primed the cache, as docs/deployment.md recommends). Last, the
+# first start is repeated with the cache emptied each time (COLD_RUNS in all, default 3): on a shared 2-core machine a
+# single start moves by a tenth or more, so the script reports every run and their median.
 #
-#   benchmarks/scale-bench.sh [guides, default 10000] [roles, default 120]
+#   [COLD_RUNS=3] benchmarks/scale-bench.sh [guides, default 10000] [roles, default 120]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -90,6 +92,16 @@ start_site "$work/site-primed.log"
 primed_200=$first_200; primed_cpu=$cpu_ms; primed_rss=$rss_start
 kill $pid; wait $pid 2> /dev/null || true
 
+colds="$cold_200"; cold_rss="$rss_start_cold"
+for _ in $(seq 2 "${COLD_RUNS:-3}"); do
+  rm -rf "$work/cache"
+  sleep 1
+  start_site "$work/site-cold.log"
+  colds="$colds $first_200"; cold_rss="$cold_rss $rss_start"
+  kill $pid; wait $pid 2> /dev/null || true
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
 reloads=$(grep -o 'Content reloaded: .*; [0-9.]* ms' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)
 noticed=$(grep -o 'Content change served [0-9.]* ms after it was noticed' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)
 loaded=$(grep -o 'Content loaded: .*' "$work/site.log" | head -n 1 || true)
@@ -99,6 +111,7 @@ echo "guides: $guides, roles: $roles"
 echo "process start to first 200:        ${cold_200} ms with an empty parse cache (CPU time used by then: ${cold_cpu} ms over 2 cores)"
 echo "                                    ${warm_200} ms restarted over the cache (CPU time: ${warm_cpu} ms)"
 echo "                                    ${primed_200} ms over a cache primed by prime-cache (CPU time: ${primed_cpu} ms; priming took ${prime_ms} ms)"
+echo "first starts, empty cache (ms):    ${colds}   (median $(echo "$colds" | median) ms; resident memory after start-up:${cold_rss:+ }${cold_rss} MB)"
 echo "resident memory after start-up:    ${rss_start_cold} MB (at the first 200: ${rss_first_cold} MB; after a few more pages: ${rss_after} MB; restarted: ${warm_rss} MB; primed: ${primed_rss} MB)"
 echo "save to new version served (ms):  $saves   (client side: save, quiet window, reload, first render)"
 echo "noticed to new snapshot in place:  $noticed  (site log: quiet window + reload)"
