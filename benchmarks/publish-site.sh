@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the site for the benchmarks: benchmarks/publish-site.sh OUT-DIR LOG-FILE (run from the repository root).
 # For this machine's runtime, framework-dependent, as docs/deployment.md publishes it: that turns on ReadyToRun (the
-# project file). PUBLISH_MODE=self-contained publishes the composite build instead (faster start, about 10 MB more
+# project file). PUBLISH_MODE=self-contained publishes the composite build instead (faster start, 7 to 9 MB more
 # memory; docs/performance.md).
 set -euo pipefail
 out=$1 log=$2

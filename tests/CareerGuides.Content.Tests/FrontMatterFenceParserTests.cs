@@ -24,7 +24,7 @@ public sealed class FrontMatterFenceParserTests
         var withFrontMatter = 0;
         for (var i = 0; i < 30_000; i++)
         {
-            var text = string.Concat(Enumerable.Range(0, random.Next(0, 24)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            var text = RandomText(random, 24);
             if (random.Next(3) > 0)
             {
                 text = (random.Next(2) == 0 ? "---\n" : "---  \r\n") + text;
@@ -74,7 +74,7 @@ public sealed class FrontMatterFenceParserTests
         var found = 0;
         for (var i = 0; i < 50_000; i++)
         {
-            var text = string.Concat(Enumerable.Range(0, random.Next(0, 16)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            var text = RandomText(random, 16);
             var start = random.Next(0, text.Length + 1);
             var expected = MarkdigScan(text, start);
             Assert.True(expected == FrontMatterFenceParser.HasClosingFence(text, start), $"{Escape(text)} from {start}");
@@ -115,6 +115,9 @@ public sealed class FrontMatterFenceParserTests
 
     private static string Escape(string text) =>
         text.Replace("\0", "\\0", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static string RandomText(Random random, int maxPieces) =>
+        string.Concat(Enumerable.Range(0, random.Next(0, maxPieces)).Select(_ => Pieces[random.Next(Pieces.Length)]));
 
     private static string Describe(MarkdownDocument document) =>
         document.FirstOrDefault() is YamlFrontMatterBlock front

@@ -127,11 +127,14 @@ public sealed class FrontMatterBinder
             var end = rest.IndexOfAny('.', '[');
             var name = end < 0 ? rest : rest[..end];
             rest = end < 0 ? default : rest[end..];
-            if (mapType is null || node is not YamlMappingNode map || Find(FieldShape.Of(mapType), name) is not { } field)
+            var fields = mapType is null ? null : FieldShape.Of(mapType);
+            var fieldIndex = fields is null ? -1 : IndexOf(fields, name);
+            if (fieldIndex < 0 || node is not YamlMappingNode map)
             {
                 return null;
             }
 
+            var field = fields![fieldIndex];
             var value = ValueOf(map, name);
             if (value is null)
             {
@@ -260,30 +263,17 @@ public sealed class FrontMatterBinder
     }
 
     // A loop rather than FindIndex with a lambda: this runs for every key of every file (a closure each).
-    private static int IndexOf(IReadOnlyList<FieldShape> fields, string key)
+    private static int IndexOf(IReadOnlyList<FieldShape> fields, ReadOnlySpan<char> key)
     {
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i].YamlName == key)
+            if (key.SequenceEqual(fields[i].YamlName))
             {
                 return i;
             }
         }
 
         return -1;
-    }
-
-    private static FieldShape? Find(IReadOnlyList<FieldShape> fields, ReadOnlySpan<char> key)
-    {
-        foreach (var field in fields)
-        {
-            if (key.SequenceEqual(field.YamlName))
-            {
-                return field;
-            }
-        }
-
-        return null;
     }
 
     private object? BindValue(YamlNode node, FieldShape field, FieldPath? parent, string key) => field.Kind switch

@@ -16,14 +16,12 @@ internal static class JsonLd
 {
     public const string SchemaOrg = "https://schema.org";
 
-    // The metadata comes from the source generator (SchemaJsonContext) rather than reflection: a first start spent
-    // tens of milliseconds of its first answer building it by reflection and compiling its accessors.
-    private static readonly JsonSerializerOptions Options = new()
+    // The metadata, naming and null handling come from the source generator (SchemaJsonContext) rather than
+    // reflection: a first start spent tens of milliseconds of its first answer building the metadata by reflection and
+    // compiling its accessors. Only the encoder is added here.
+    private static readonly JsonSerializerOptions Options = new(SchemaJsonContext.Default.Options)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = SchemaJsonContext.Default,
     };
 
     /// <summary>The node as a top-level JSON-LD document, with its <c>@context</c>.</summary>
