@@ -25,6 +25,17 @@ public sealed class IncrementalBuildTests : LoaderTestBase
     }
 
     [Fact]
+    public void A_load_says_where_its_time_went_and_the_parts_add_up_to_no_more_than_the_whole()
+    {
+        var result = NewBuilder().Build();
+
+        var (read, link, snapshot) = result.Phases;
+        Assert.True(read > TimeSpan.Zero, "reading three files takes some time");
+        Assert.True(link >= TimeSpan.Zero && snapshot >= TimeSpan.Zero);
+        Assert.True(read + link + snapshot <= result.Duration, $"{read} + {link} + {snapshot} > {result.Duration}");
+    }
+
+    [Fact]
     public void Guides_and_roles_carry_the_hash_of_the_text_they_were_read_from()
     {
         static string Sha256(string path) =>

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Globalization;
+using CareerGuides.Content.Loading;
+
+namespace CareerGuides.Benchmarks;
+
+/// <summary>
+/// "load --content DIR": one full load of a content folder, as the site's first start does it with nothing cached,
+/// in this process, which has done nothing before it. Prints where the time went and what the runtime did meanwhile
+/// (collections and their pauses, allocation, JIT compilation). Run it published with ReadyToRun, in a new process
+/// each time (benchmarks/load-bench.sh does both), so that it measures a cold start's load and not a warm loop.
+/// </summary>
+public static class ColdLoad
+{
+    public static int Run(string contentRoot)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var builder = new ContentBuilder(contentRoot, TimeProvider.System, includeUnpublished: false, SitePaths.Reserved);
+        var result = builder.Build();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var snapshot = result.Snapshot;
+        var (read, link, index) = result.Phases;
+        static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load {Ms(result.Duration)} ms (reading and parsing {Ms(read)}, linking {Ms(link)}, indexing {Ms(index)}); " +
+            $"{snapshot.Guides.Length} guides, {snapshot.Roles.Length} roles, {result.FilesWithErrors} files with errors; " +
+            $"CPU {Ms(cpu)} ms; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
+            $"paused {Ms(GC.GetTotalPauseDuration())} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB; " +
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {Ms(System.Runtime.JitInfo.GetCompilationTime())} ms; " +
+            $"live heap after {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB"));
+        return result.FilesWithErrors == 0 ? 0 : 1;
+    }
+}
