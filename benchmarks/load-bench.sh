@@ -3,8 +3,8 @@
 # run in a new process, published with ReadyToRun and run with the site's runtime settings (workstation GC, no dynamic
 # PGO), as a deployed site's first start loads them. It isolates the part that dominates a cold start, without the
 # host, Kestrel or the first request, and prints for each run where the load's time went (reading and parsing,
-# linking, indexing) and what the runtime did meanwhile (CPU, collections and their pauses, allocation, JIT).
-# docs/performance.md calls it the load-only harness.
+# linking, indexing) and what the runtime did meanwhile (CPU, collections and their pauses, allocation, JIT, peak
+# resident memory). docs/performance.md calls it the load-only harness.
 #
 # COMPARE_ENV tries a runtime setting against the site's: each round runs the load as the site would, then with
 # COMPARE_ENV added (COMPARE_ENV="DOTNET_gcServer=1", say), and the summary gives both medians and how many rounds the

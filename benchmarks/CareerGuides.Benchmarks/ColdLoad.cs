@@ -7,8 +7,9 @@ namespace CareerGuides.Benchmarks;
 /// <summary>
 /// "load --content DIR": one full load of a content folder, as the site's first start does it with nothing cached,
 /// in this process, which has done nothing before it. Prints where the time went and what the runtime did meanwhile
-/// (collections and their pauses, allocation, JIT compilation). Run it published with ReadyToRun, in a new process
-/// each time (benchmarks/load-bench.sh does both), so that it measures a cold start's load and not a warm loop.
+/// (collections and their pauses, allocation, JIT compilation, peak resident memory). Run it published with
+/// ReadyToRun, in a new process each time (benchmarks/load-bench.sh does both), so that it measures a cold start's
+/// load and not a warm loop.
 /// </summary>
 public static class ColdLoad
 {
@@ -28,6 +29,7 @@ public static class ColdLoad
             $"CPU {Ms(cpu)} ms; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
             $"paused {Ms(GC.GetTotalPauseDuration())} ms; allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB; " +
             $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {Ms(System.Runtime.JitInfo.GetCompilationTime())} ms; " +
+            $"peak resident memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB; " +
             $"live heap after {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB"));
         return result.FilesWithErrors == 0 ? 0 : 1;
     }
