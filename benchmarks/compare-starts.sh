@@ -9,16 +9,18 @@
 # load began, the load (reading and parsing, linking, indexing), from the load to Kestrel listening (the SEO data, the
 # request pipeline, Kestrel's start) and the first request.
 #
-# A build is a git commit, published from a temporary worktree, or "." for the working tree as it is. ENV_A and ENV_B
+# A build is a git commit, published from a temporary worktree, "." for the working tree as it is, or a folder holding
+# a site already published (to compare publish settings: publish it yourself, as publish-site.sh does). ENV_A and ENV_B
 # add environment settings to one side ("DOTNET_gcServer=1", say), so a runtime setting can be compared on one build:
 # benchmarks/compare-starts.sh . . with ENV_B set. PUBLISH_MODE is honoured as by publish-site.sh.
 #
 #   [ROUNDS=6] [ENV_A="NAME=value ..."] [ENV_B="..."] benchmarks/compare-starts.sh A B [guides, default 10000] [roles, default 120]
 set -euo pipefail
+[ $# -ge 2 ] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+# A published folder given relative to where the script was run from.
+resolve() { if [ "$1" != "." ] && [ -x "$1/CareerGuides.Web" ]; then realpath "$1"; else echo "$1"; fi; }
+ref_a=$(resolve "$1") ref_b=$(resolve "$2")
 cd "$(dirname "$0")/.."
-[ $# -ge 2 ] || { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
-
-ref_a=$1 ref_b=$2
 guides=${3:-10000}
 roles=${4:-120}
 rounds=${ROUNDS:-6}
@@ -34,7 +36,9 @@ dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate -
 
 publish() {
   local ref=$1 side=$2
-  if [ "$ref" = "." ]; then
+  if [ -x "$ref/CareerGuides.Web" ]; then
+    cp -r "$ref" "$work/site-$side"
+  elif [ "$ref" = "." ]; then
     benchmarks/publish-site.sh "$work/site-$side" "$work/publish-$side.log"
   else
     git worktree add --detach "$work/src-$side" "$ref" > /dev/null
