@@ -6,8 +6,8 @@
 #
 # Each start reports its first 200 (from process start, as scale-bench), resident memory at the 200 and after start-up's
 # deferred work, and where the time went, from the site's log at millisecond resolution: the host until the content
-# load began, the load (reading and parsing, linking, indexing), from the load to Kestrel listening (the SEO data, the
-# request pipeline, Kestrel's start) and the first request.
+# load began, the load (reading and parsing, linking, building the snapshot), from the load to Kestrel listening (the
+# SEO data, the request pipeline, Kestrel's start) and the first request.
 #
 # A build is a git commit, published from a temporary worktree, "." for the working tree as it is, or a folder holding
 # a site already published (to compare publish settings: publish it yourself, as publish-site.sh does). ENV_A and ENV_B
@@ -16,7 +16,7 @@
 #
 #   [ROUNDS=6] [ENV_A="NAME=value ..."] [ENV_B="..."] benchmarks/compare-starts.sh A B [guides, default 10000] [roles, default 120]
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 # A published folder given relative to where the script was run from.
 resolve() { if [ "$1" != "." ] && [ -x "$1/CareerGuides.Web" ]; then realpath "$1"; else echo "$1"; fi; }
 ref_a=$(resolve "$1") ref_b=$(resolve "$2")
@@ -29,7 +29,19 @@ repo=$PWD
 work=$repo/artifacts/bench/compare
 rm -rf "$work"
 mkdir -p "$work"
+# Worktrees this script left behind when it was stopped (their folders went with $work above).
 git worktree prune
+
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2> /dev/null || true; fi
+  for side in a b; do
+    if [ -d "$work/src-$side" ]; then git worktree remove --force "$work/src-$side" || true; fi
+  done
+}
+trap cleanup EXIT
+fail() { echo "$1"; [ -f "${2:-}" ] && tail -n 30 "$2"; exit 1; }
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then fail "port $port already answers: another site is running there"; fi
 
 echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
@@ -39,10 +51,11 @@ publish() {
   if [ -x "$ref/CareerGuides.Web" ]; then
     cp -r "$ref" "$work/site-$side"
   elif [ "$ref" = "." ]; then
-    benchmarks/publish-site.sh "$work/site-$side" "$work/publish-$side.log"
+    benchmarks/publish-site.sh "$work/site-$side" "$work/publish-$side.log" || fail "publishing . failed:" "$work/publish-$side.log"
   else
     git worktree add --detach "$work/src-$side" "$ref" > /dev/null
-    (cd "$work/src-$side" && "$repo/benchmarks/publish-site.sh" "$work/site-$side" "$work/publish-$side.log")
+    (cd "$work/src-$side" && "$repo/benchmarks/publish-site.sh" "$work/site-$side" "$work/publish-$side.log") \
+      || fail "publishing $ref failed:" "$work/publish-$side.log"
     git worktree remove --force "$work/src-$side"
   fi
 }
@@ -58,9 +71,10 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 log_ms() { date -d "$(date +%F) $1" +%s%3N; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-# One first start of side $1 with its extra settings; prints one line and records its first 200 in last_200.
+# One first start of side $1 with its extra settings; prints one line and records its first 200 in last_200. The
+# site's pid is the script's (global) pid, so that the exit trap stops a site left running by an interrupted run.
 start_once() {
-  local side=$1 extra=$2 log="$work/site-$1.log" start pid first rss_first rss_start loaded line listening
+  local side=$1 extra=$2 log="$work/site-$1.log" start first rss_first rss_start line loaded elapsed parts listening
   rm -rf "$work/cache"
   sync; sleep 0.5
   start=$(now_ms)
@@ -71,21 +85,23 @@ start_once() {
     $extra ./CareerGuides.Web --urls "http://127.0.0.1:$port") > "$log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "$url"; do
-    kill -0 $pid 2> /dev/null || { echo "the site exited"; tail -n 20 "$log"; exit 1; }
-    sleep 0.005
+    kill -0 "$pid" 2> /dev/null || fail "the site exited:" "$log"
+    sleep 0.01
   done
   first=$(( $(now_ms) - start ))
-  rss_first=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
+  rss_first=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
   for _ in $(seq 1 300); do grep -q 'Memory after start-up' "$log" && break; sleep 0.1; done
-  rss_start=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
-  kill $pid; wait $pid 2> /dev/null || true
+  rss_start=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2> /dev/null || true
+  pid=""
 
-  line=$(grep -m 1 'Content loaded' "$log")
+  line=$(grep -m 1 'Content loaded' "$log") || fail "no 'Content loaded' line in the site's log:" "$log"
+  listening=$(grep -m 1 'Now listening' "$log") || fail "no 'Now listening' line in the site's log:" "$log"
   loaded=$(log_ms "${line:0:12}")
+  listening=$(log_ms "${listening:0:12}")
   elapsed=$(echo "$line" | sed -E 's/.* version; ([0-9]+)[.0-9]* ms.*/\1/')
-  # Builds before 25 Nov log the load's duration without its parts.
-  parts=$(echo "$line" | sed -nE 's/.*\(reading and parsing ([0-9]+)[.0-9]* ms, linking ([0-9]+)[.0-9]* ms, indexing ([0-9]+)[.0-9]* ms\).*/ (read \1, link \2, index \3)/p')
-  listening=$(log_ms "$(grep -m 1 'Now listening' "$log" | cut -c1-12)")
+  # Builds before 556768e log the load's duration without its parts.
+  parts=$(echo "$line" | sed -nE 's/.*\(reading and parsing ([0-9]+)[.0-9]* ms, linking ([0-9]+)[.0-9]* ms, building the snapshot ([0-9]+)[.0-9]* ms\).*/ (read \1, link \2, snapshot \3)/p')
   printf '%s %5d ms  host %4d  load %5d%s  load to listening %4d  first request %4d  RSS %d MB at the 200, %d MB after start-up\n' \
     "${side^^}" "$first" $(( loaded - elapsed - start )) "$elapsed" "$parts" $(( listening - loaded )) $(( start + first - listening )) "$rss_first" "$rss_start"
   last_200=$first

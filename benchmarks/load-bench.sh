@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Load benchmark: the content library's first load of 10,000 synthetic guides (120 roles) with nothing cached, each
+# Load benchmark: the content library's first load of 10,000 synthetic guides (120 roles), the parse cache off, each
 # run in a new process, published with ReadyToRun and run with the site's runtime settings (workstation GC, no dynamic
 # PGO), as a deployed site's first start loads them. It isolates the part that dominates a cold start, without the
 # host, Kestrel or the first request, and prints for each run where the load's time went (reading and parsing,
-# linking, indexing) and what the runtime did meanwhile (CPU, collections and their pauses, allocation, JIT, peak
+# linking, building the snapshot) and what the runtime did meanwhile (CPU, collections and their pauses, allocation, JIT, peak
 # resident memory). docs/performance.md calls it the load-only harness.
 #
 # COMPARE_ENV tries a runtime setting against the site's: each round runs the load as the site would, then with
@@ -34,20 +34,20 @@ site_env=(DOTNET_gcServer=0 DOTNET_TieredPGO=0)
 load_once() {
   env "${site_env[@]}" "$@" dotnet "$work/bin/CareerGuides.Benchmarks.dll" load --content "$work/content"
 }
-ms_of() { sed -E 's/^load ([0-9]+) ms.*/\1/'; }
+ms_of() { sed -nE 's/^load ([0-9]+) ms.*/\1/p' | grep . || { echo "not a load line" >&2; exit 1; }; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 echo "== $runs rounds${COMPARE_ENV:+, each as the site runs it and then with $COMPARE_ENV}"
 site_ms="" compare_ms="" wins=0
 for round in $(seq 1 "$runs"); do
   sync; sleep 0.5
-  line=$(load_once)
+  line=$(load_once) || { echo "the load failed: $line"; exit 1; }
   echo "round $round, as the site: $line"
   site_ms="$site_ms $(echo "$line" | ms_of)"
   if [ -n "${COMPARE_ENV:-}" ]; then
     sync; sleep 0.5
     # shellcheck disable=SC2086 # COMPARE_ENV is a list of NAME=value words
-    other=$(load_once $COMPARE_ENV)
+    other=$(load_once $COMPARE_ENV) || { echo "the load failed with $COMPARE_ENV: $other"; exit 1; }
     echo "round $round, $COMPARE_ENV: $other"
     other_ms=$(echo "$other" | ms_of)
     compare_ms="$compare_ms $other_ms"

@@ -42,7 +42,7 @@ public sealed record LoadResult(
 /// <summary>The parts of a load, in order; together they make up nearly all of its duration.</summary>
 /// <param name="Read">Finding, reading and parsing the files (in parallel), or taking their parses from the cache.</param>
 /// <param name="Link">Linking guides to their roles and checking references and redirects.</param>
-/// <param name="Snapshot">Indexing the result into the snapshot.</param>
+/// <param name="Snapshot">Building the snapshot from the result: sorting, lookups, the published pages, the version.</param>
 public readonly record struct LoadPhases(TimeSpan Read, TimeSpan Link, TimeSpan Snapshot);
 
 /// <summary>

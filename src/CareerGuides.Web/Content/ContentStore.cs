@@ -147,8 +147,8 @@ public sealed partial class ContentStore
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content {Action}: {Roles} roles and {Guides} guides served; {FilesRead} files read ({FromCache} of them parsed before, from the parse cache), {Rejected} rejected, {LastGood} serving their last good version; {ElapsedMs:0.0} ms (reading and parsing {ReadMs:0.0} ms, linking {LinkMs:0.0} ms, indexing {IndexMs:0.0} ms) from {ContentRoot} (version {Version})")]
-    private partial void LogLoaded(string action, int roles, int guides, int filesRead, int fromCache, int rejected, int lastGood, double elapsedMs, double readMs, double linkMs, double indexMs, string contentRoot, string version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content {Action}: {Roles} roles and {Guides} guides served; {FilesRead} files read ({FromCache} of them parsed before, from the parse cache), {Rejected} rejected, {LastGood} serving their last good version; {ElapsedMs:0.0} ms (reading and parsing {ReadMs:0.0} ms, linking {LinkMs:0.0} ms, building the snapshot {SnapshotMs:0.0} ms) from {ContentRoot} (version {Version})")]
+    private partial void LogLoaded(string action, int roles, int guides, int filesRead, int fromCache, int rejected, int lastGood, double elapsedMs, double readMs, double linkMs, double snapshotMs, string contentRoot, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The parse cache is off: {Problem}. Every file is parsed at start-up; set Content:CachePath to a private folder the site can write to (or to empty, to turn the cache off knowingly)")]
     private partial void LogCacheUnusable(string problem);
