@@ -21,6 +21,8 @@ set -euo pipefail
 resolve() { if [ "$1" != "." ] && [ -x "$1/CareerGuides.Web" ]; then realpath "$1"; else echo "$1"; fi; }
 ref_a=$(resolve "$1") ref_b=$(resolve "$2")
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
 guides=${3:-10000}
 roles=${4:-120}
 rounds=${ROUNDS:-6}
@@ -67,9 +69,7 @@ publish "$ref_b" b
 guide_files=("$work"/content/guides/*.md)
 guide=$(basename "${guide_files[0]}" .md)
 url="http://127.0.0.1:$port/guides/$guide"
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 log_ms() { date -d "$(date +%F) $1" +%s%3N; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 # One first start of side $1 with its extra settings; prints one line and records its first 200 in last_200. The
 # site's pid is the script's (global) pid, so that the exit trap stops a site left running by an interrupted run.

@@ -13,6 +13,8 @@
 #   [RUNS=5] [COMPARE_ENV="NAME=value ..."] benchmarks/load-bench.sh [guides, default 10000] [roles, default 120]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
 
 guides=${1:-10000}
 roles=${2:-120}
@@ -24,7 +26,7 @@ mkdir -p "$work"
 echo "== generating $roles roles and $guides guides"
 dotnet run -c Release --project benchmarks/CareerGuides.Benchmarks -- generate --roles "$roles" --guides "$guides" --out "$work/content" | tail -n 1
 
-rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
+rid=$(runtime_id)
 echo "== publishing the load command (Release, $rid, framework-dependent, ReadyToRun)"
 dotnet publish benchmarks/CareerGuides.Benchmarks -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
   -o "$work/bin" > "$work/publish.log" 2>&1 || { tail -n 30 "$work/publish.log"; exit 1; }
@@ -35,7 +37,6 @@ load_once() {
   env "${site_env[@]}" "$@" dotnet "$work/bin/CareerGuides.Benchmarks.dll" load --content "$work/content"
 }
 ms_of() { sed -nE 's/^load ([0-9]+) ms.*/\1/p' | grep . || { echo "not a load line" >&2; exit 1; }; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 echo "== $runs rounds${COMPARE_ENV:+, each as the site runs it and then with $COMPARE_ENV}"
 site_ms="" compare_ms="" wins=0

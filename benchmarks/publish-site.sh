@@ -4,8 +4,10 @@
 # project file). PUBLISH_MODE=self-contained publishes the composite build instead (faster start, 7 to 9 MB more
 # memory; docs/performance.md).
 set -euo pipefail
+# shellcheck source=benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 out=$1 log=$2
-rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
+rid=$(runtime_id)
 mode=${PUBLISH_MODE:-framework-dependent}
 case $mode in
   framework-dependent) self_contained=false ;;

@@ -13,6 +13,8 @@
 #   [COLD_RUNS=3] benchmarks/scale-bench.sh [guides, default 10000] [roles, default 120]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
 
 guides=${1:-10000}
 roles=${2:-120}
@@ -32,7 +34,6 @@ role_files=("$work"/content/roles/*.md)
 guide=$(basename "${guide_files[0]}")
 role=$(basename "${role_files[0]}" .md)
 url="http://127.0.0.1:$port/guides/${guide%.md}"
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # Starts the site and waits for the guide's 200; sets pid, first_200, cpu_ms, rss_first (at the 200) and rss_start
 # (once start-up's work is done).
@@ -100,7 +101,6 @@ for _ in $(seq 2 "${COLD_RUNS:-3}"); do
   colds="$colds $first_200"; cold_rss="$cold_rss $rss_start"
   kill $pid; wait $pid 2> /dev/null || true
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 reloads=$(grep -o 'Content reloaded: .*; [0-9.]* ms' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)
 noticed=$(grep -o 'Content change served [0-9.]* ms after it was noticed' "$work/site.log" | grep -o '[0-9.]* ms' | tr '\n' ' ' || true)

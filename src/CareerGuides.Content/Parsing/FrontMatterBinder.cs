@@ -206,7 +206,7 @@ public sealed class FrontMatterBinder
             var index = IndexOf(fields, key);
             if (index < 0)
             {
-                var fieldPath = Join(FieldPath.Of(path), key);
+                var fieldPath = PathOf(path, key, 0);
                 var suggestion = Suggest(key, fields.Select(f => f.YamlName));
                 _diagnostics.Error(At(keyNode.Start), DiagnosticCodes.UnknownField,
                     $"Unknown field '{fieldPath}'.",
@@ -219,7 +219,7 @@ public sealed class FrontMatterBinder
 
             if (seen[index])
             {
-                var fieldPath = Join(FieldPath.Of(path), key);
+                var fieldPath = PathOf(path, key, 0);
                 _diagnostics.Error(At(keyNode.Start), DiagnosticCodes.DuplicateField,
                     $"Field '{fieldPath}' is given more than once.", fieldPath, "Keep one of them and delete the others.");
                 continue;
@@ -231,7 +231,7 @@ public sealed class FrontMatterBinder
             {
                 if (field.Required)
                 {
-                    var fieldPath = Join(FieldPath.Of(path), key);
+                    var fieldPath = PathOf(path, key, 0);
                     _diagnostics.Error(At(keyNode.Start), DiagnosticCodes.MissingField,
                         $"Required field '{fieldPath}' is empty.", fieldPath,
                         $"Give it a value: {field.Attribute.Description}");
@@ -318,10 +318,9 @@ public sealed class FrontMatterBinder
         return list;
     }
 
-    // The path of a scalar: a field (key) of the map at parent, or item index of the list at parent. Written out only
-    // for a message.
-    private static string PathOf(FieldPath? parent, string? key, int index) =>
-        key is null ? $"{parent}[{index}]" : Join(FieldPath.Of(parent), key);
+    // The path of a value: a field (key) of the map at parent, or item index of the list at parent. Written out only
+    // for a message, the way FieldPath writes it.
+    private static string PathOf(FieldPath? parent, string? key, int index) => new FieldPath(parent, key, index).ToString();
 
     private object? BindScalar(YamlNode node, FieldKind kind, Type type, FieldPath? parent, string? key, int index)
     {
