@@ -84,10 +84,7 @@ start_once() {
     'Serilog__WriteTo__0__Args__outputTemplate={Timestamp:HH:mm:ss.fff} {SourceContext}: {Message:lj}{NewLine}{Exception}' \
     $extra ./CareerGuides.Web --urls "http://127.0.0.1:$port") > "$log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "$url"; do
-    kill -0 "$pid" 2> /dev/null || fail "the site exited:" "$log"
-    sleep 0.01
-  done
+  wait_for_200 "$url" "$pid" || fail "the site exited:" "$log"
   first=$(( $(now_ms) - start ))
   rss_first=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
   for _ in $(seq 1 300); do grep -q 'Memory after start-up' "$log" && break; sleep 0.1; done

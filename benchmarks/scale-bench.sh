@@ -43,10 +43,7 @@ start_site() {
   (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production Content__Path="$PWD/../content" Content__CachePath="$PWD/../cache" \
     Serilog__MinimumLevel__Default=Information Security__RateLimit__Enabled=false exec ./CareerGuides.Web --urls "http://127.0.0.1:$port") > "$log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "$url"; do
-    kill -0 $pid 2> /dev/null || { echo "the site exited"; tail -n 20 "$log"; exit 1; }
-    sleep 0.01
-  done
+  wait_for_200 "$url" "$pid" || { echo "the site exited"; tail -n 20 "$log"; exit 1; }
   first_200=$(( $(now_ms) - start ))
   cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$pid/stat)
   rss_first=$(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)
