@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # HTTP benchmark: the site's cached guide page against nginx serving the same bytes from disk, in one run.
-# Server on core 0, wrk on core 1, one after the other, over loopback. Prints requests/s and p99 latency for both,
-# uncompressed, gzip and (when nginx's brotli_static module is installed) Brotli, and the ratios.
+# Both servers on core 0, wrk on core 1, over loopback; uncompressed, gzip and (when nginx's brotli_static module is
+# installed) Brotli. The two are measured alternately, round by round (site then nginx, then nginx then site, ...),
+# so that a burst of other work on this shared machine lands on both rather than on whichever ran in that minute.
+# Prints each round's requests/s, p99 latency and CPU per request, then the medians and their ratios.
 # Needs nginx and wrk (apt-get install -y nginx wrk; for Brotli also libnginx-mod-http-brotli-static).
 #
-#   benchmarks/http-bench.sh [seconds per run, default 10] [connections, default 32]
+#   [ROUNDS=3] benchmarks/http-bench.sh [seconds per run, default 10] [connections, default 32]
 #
 # WARMUP (seconds, default 2) is the unmeasured run before each measured one; the site's first warm-up also
 # covers the runtime's tiered compilation, so a longer one measures a server that has been up a while.
@@ -14,6 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-32}
 warmup=${WARMUP:-2}
+rounds=${ROUNDS:-3}
 brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 page=/guides/data-scientist-to-backend-developer
 work=artifacts/bench/http
@@ -65,13 +68,6 @@ curl -s -H "Accept-Encoding: br" -o "$work/nginx/root/guides/$(basename $page).b
 # collection) runs after the first answers and a quiet moment, and would otherwise land inside a measured run.
 for _ in $(seq 1 300); do grep -q 'Memory after start-up' "$work/site.log" && break; sleep 0.1; done
 grep -q 'Memory after start-up' "$work/site.log" || { echo "start-up's deferred work did not finish"; tail -n 20 "$work/site.log"; exit 1; }
-read -r site_rps site_p99 site_bad site_cpu < <(run_wrk "$site_pid" "http://127.0.0.1:$site_port$page")
-read -r site_gz_rps site_gz_p99 site_gz_bad site_gz_cpu < <(run_wrk "$site_pid" "http://127.0.0.1:$site_port$page" -H "Accept-Encoding: gzip")
-if [ -f "$brotli_module" ]; then
-  read -r site_br_rps site_br_p99 site_br_bad site_br_cpu < <(run_wrk "$site_pid" "http://127.0.0.1:$site_port$page" -H "Accept-Encoding: br")
-fi
-site_rss=$(ps -o rss= -p "$(pgrep -f "CareerGuides.Web --urls http://127.0.0.1:$site_port" | head -n 1)" | tr -d ' ')
-kill $site_pid; wait $site_pid 2> /dev/null || true
 
 echo "== nginx: the same bytes from disk"
 brotli_load=""; brotli_on=""
@@ -103,29 +99,54 @@ wait_for "http://127.0.0.1:$nginx_port$page"
 nginx_worker=$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -n 1)
 cmp <(curl -s "http://127.0.0.1:$nginx_port$page") "$work/nginx/root/guides/$(basename $page)" && echo "same bytes (identity)"
 cmp <(curl -s -H "Accept-Encoding: gzip" "http://127.0.0.1:$nginx_port$page") "$work/nginx/root/guides/$(basename $page).gz" && echo "same bytes (gzip)"
-read -r nginx_rps nginx_p99 nginx_bad nginx_cpu < <(run_wrk "$nginx_worker" "http://127.0.0.1:$nginx_port$page")
-read -r nginx_gz_rps nginx_gz_p99 nginx_gz_bad nginx_gz_cpu < <(run_wrk "$nginx_worker" "http://127.0.0.1:$nginx_port$page" -H "Accept-Encoding: gzip")
 if [ -f "$brotli_module" ]; then
   cmp <(curl -s -H "Accept-Encoding: br" "http://127.0.0.1:$nginx_port$page") "$work/nginx/root/guides/$(basename $page).br" && echo "same bytes (br)"
-  read -r nginx_br_rps nginx_br_p99 nginx_br_bad nginx_br_cpu < <(run_wrk "$nginx_worker" "http://127.0.0.1:$nginx_port$page" -H "Accept-Encoding: br")
 fi
+
+# One measured run per server and encoding in each round; the order of the two servers alternates.
+declare -A rps p99 bad cpu
+encodings=(identity gzip)
+[ -f "$brotli_module" ] && encodings+=(br)
+measure() {
+  local server=$1 encoding=$2 pid url header=()
+  if [ "$server" = site ]; then pid=$site_pid url="http://127.0.0.1:$site_port$page"; else pid=$nginx_worker url="http://127.0.0.1:$nginx_port$page"; fi
+  [ "$encoding" = identity ] || header=(-H "Accept-Encoding: $encoding")
+  local r p b c
+  read -r r p b c < <(run_wrk "$pid" "$url" "${header[@]}")
+  rps[$server,$encoding]+=" $r"; p99[$server,$encoding]+=" $p"; bad[$server,$encoding]+=" $b"; cpu[$server,$encoding]+=" $c"
+  printf 'round %d  %-5s %-8s %12s req/s  p99 %6s ms  non-2xx %s  CPU %5s us/req\n' "$round" "$server" "$encoding" "$r" "$p" "$b" "$c"
+}
+echo "== $rounds rounds"
+for round in $(seq 1 "$rounds"); do
+  for encoding in "${encodings[@]}"; do
+    if (( round % 2 )); then measure site "$encoding"; measure nginx "$encoding"; else measure nginx "$encoding"; measure site "$encoding"; fi
+  done
+done
+site_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$site_pid/status")
 kill "$(cat "$work/nginx/nginx.pid")"
 
 identity_bytes=$(stat -c %s "$work/nginx/root/guides/$(basename $page)")
 gzip_bytes=$(stat -c %s "$work/nginx/root/guides/$(basename $page).gz")
 br_bytes=$(stat -c %s "$work/nginx/root/guides/$(basename $page).br")
+declare -A bytes=([identity]=$identity_bytes [gzip]=$gzip_bytes [br]=$br_bytes)
+# The median of the decimal numbers on standard input.
+fmedian() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+sum() { tr ' ' '\n' | awk '{ s += $1 } END { print s + 0 }'; }
 echo
-echo "wrk -t1 -c$connections -d${seconds}s after ${warmup}s of warm-up, server on core 0, wrk on core 1; page $page; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk -t1 -c$connections -d${seconds}s after ${warmup}s of warm-up, both servers on core 0, wrk on core 1, $rounds alternating rounds; page $page; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "medians of the rounds:"
 printf '%-26s %12s %10s %8s %12s\n' "" "requests/s" "p99 ms" "non-2xx" "CPU us/req"
-printf '%-26s %12s %10s %8s %12s\n' "site, identity ($identity_bytes B)" "$site_rps" "$site_p99" "$site_bad" "$site_cpu"
-printf '%-26s %12s %10s %8s %12s\n' "nginx, identity" "$nginx_rps" "$nginx_p99" "$nginx_bad" "$nginx_cpu"
-printf '%-26s %12s %10s %8s %12s\n' "site, gzip ($gzip_bytes B)" "$site_gz_rps" "$site_gz_p99" "$site_gz_bad" "$site_gz_cpu"
-printf '%-26s %12s %10s %8s %12s\n' "nginx, gzip" "$nginx_gz_rps" "$nginx_gz_p99" "$nginx_gz_bad" "$nginx_gz_cpu"
-awk -v a="$site_rps" -v b="$nginx_rps" -v c="$site_p99" -v d="$nginx_p99" -v e="$site_cpu" -v f="$nginx_cpu" 'BEGIN {printf "ratio site/nginx, identity: throughput %.2fx, p99 %.2fx, CPU per request %.2fx\n", a/b, c/d, e/f}'
-awk -v a="$site_gz_rps" -v b="$nginx_gz_rps" -v c="$site_gz_p99" -v d="$nginx_gz_p99" -v e="$site_gz_cpu" -v f="$nginx_gz_cpu" 'BEGIN {printf "ratio site/nginx, gzip:     throughput %.2fx, p99 %.2fx, CPU per request %.2fx\n", a/b, c/d, e/f}'
-if [ -f "$brotli_module" ]; then
-  printf '%-26s %12s %10s %8s %12s\n' "site, br ($br_bytes B)" "$site_br_rps" "$site_br_p99" "$site_br_bad" "$site_br_cpu"
-  printf '%-26s %12s %10s %8s %12s\n' "nginx, br" "$nginx_br_rps" "$nginx_br_p99" "$nginx_br_bad" "$nginx_br_cpu"
-  awk -v a="$site_br_rps" -v b="$nginx_br_rps" -v c="$site_br_p99" -v d="$nginx_br_p99" -v e="$site_br_cpu" -v f="$nginx_br_cpu" 'BEGIN {printf "ratio site/nginx, br:       throughput %.2fx, p99 %.2fx, CPU per request %.2fx\n", a/b, c/d, e/f}'
-fi
-echo "site resident memory after the runs: $((site_rss / 1024)) MB"
+for encoding in "${encodings[@]}"; do
+  for server in site nginx; do
+    label="$server, $encoding"; [ "$server" = site ] && label="$label (${bytes[$encoding]} B)"
+    printf '%-26s %12s %10s %8s %12s\n' "$label" "$(fmedian <<< "${rps[$server,$encoding]}")" "$(fmedian <<< "${p99[$server,$encoding]}")" \
+      "$(sum <<< "${bad[$server,$encoding]}")" "$(fmedian <<< "${cpu[$server,$encoding]}")"
+  done
+done
+for encoding in "${encodings[@]}"; do
+  awk -v e="$encoding" -v a="$(fmedian <<< "${rps[site,$encoding]}")" -v b="$(fmedian <<< "${rps[nginx,$encoding]}")" \
+    -v c="$(fmedian <<< "${p99[site,$encoding]}")" -v d="$(fmedian <<< "${p99[nginx,$encoding]}")" \
+    -v f="$(fmedian <<< "${cpu[site,$encoding]}")" -v g="$(fmedian <<< "${cpu[nginx,$encoding]}")" \
+    'BEGIN {printf "ratio site/nginx, %-9s throughput %.2fx, p99 %.2fx, CPU per request %.2fx\n", e ":", a/b, c/d, f/g}'
+done
+echo "site resident memory after the runs: $site_rss MB"
