@@ -17,6 +17,7 @@ seconds=${1:-10}
 connections=${2:-32}
 warmup=${WARMUP:-2}
 rounds=${ROUNDS:-3}
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a whole number, at least 1"; exit 2; }
 brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 page=/guides/data-scientist-to-backend-developer
 work=artifacts/bench/http
@@ -49,7 +50,7 @@ run_wrk() {
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")
-  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/ requests in / {printf "%.1f", t / hz * 1e6 / $1}' "$work/wrk.txt")
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/ requests in / && $1 > 0 {printf "%.1f", t / hz * 1e6 / $1}' "$work/wrk.txt")
   echo "$rps $p99 ${non2xx:-0} $cpu"
 }
 
@@ -113,6 +114,9 @@ measure() {
   [ "$encoding" = identity ] || header=(-H "Accept-Encoding: $encoding")
   local r p b c
   read -r r p b c < <(run_wrk "$pid" "$url" "${header[@]}")
+  for value in "$r" "$p" "$b" "$c"; do
+    [[ $value =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "wrk's output could not be read ($server, $encoding):"; cat "$work/wrk.txt"; exit 1; }
+  done
   rps[$server,$encoding]+=" $r"; p99[$server,$encoding]+=" $p"; bad[$server,$encoding]+=" $b"; cpu[$server,$encoding]+=" $c"
   printf 'round %d  %-5s %-8s %12s req/s  p99 %6s ms  non-2xx %s  CPU %5s us/req\n' "$round" "$server" "$encoding" "$r" "$p" "$b" "$c"
 }
@@ -130,11 +134,11 @@ gzip_bytes=$(stat -c %s "$work/nginx/root/guides/$(basename $page).gz")
 br_bytes=$(stat -c %s "$work/nginx/root/guides/$(basename $page).br")
 declare -A bytes=([identity]=$identity_bytes [gzip]=$gzip_bytes [br]=$br_bytes)
 # The median of the decimal numbers on standard input.
-fmedian() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+fmedian() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 sum() { tr ' ' '\n' | awk '{ s += $1 } END { print s + 0 }'; }
 echo
 echo "wrk -t1 -c$connections -d${seconds}s after ${warmup}s of warm-up, both servers on core 0, wrk on core 1, $rounds alternating rounds; page $page; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "medians of the rounds:"
+echo "medians of the rounds (non-2xx: all rounds together):"
 printf '%-26s %12s %10s %8s %12s\n' "" "requests/s" "p99 ms" "non-2xx" "CPU us/req"
 for encoding in "${encodings[@]}"; do
   for server in site nginx; do
