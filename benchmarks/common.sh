@@ -18,7 +18,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { prin
 # so that is one or two requests; a site that answers something else is asked again every 50 ms, not faster, so a
 # wrong URL does not eat the processor).
 wait_for_200() {
-  local url=$1 pid=$2 hostport host port dir wait_fd
+  local url=$1 pid=$2 host port dir wait_fd
   [[ $url =~ ^http://([^/:]+):([0-9]+)(/.*)?$ ]] || { echo "wait_for_200: '$url' is not http://HOST:PORT/PATH" >&2; return 2; }
   host=${BASH_REMATCH[1]} port=${BASH_REMATCH[2]}
   dir=$(mktemp -d) && mkfifo "$dir/wait" && exec {wait_fd}<> "$dir/wait" || { echo "wait_for_200: no FIFO" >&2; rm -rf "$dir"; return 2; }
