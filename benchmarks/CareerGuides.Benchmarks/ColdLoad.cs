@@ -7,10 +7,10 @@ namespace CareerGuides.Benchmarks;
 /// <summary>
 /// "load --content DIR": one full load of a content folder, as the site's first start does it with the parse cache
 /// off (<c>Content__CachePath=</c>; with an empty cache the site also looks for each file's entry and holds the new
-/// entries until its first answer), in this process, which has done nothing before it. Prints where the time went and what the runtime did meanwhile
-/// (collections and their pauses, allocation, JIT compilation, peak resident memory). Run it published with
-/// ReadyToRun, in a new process each time (benchmarks/load-bench.sh does both), so that it measures a cold start's
-/// load and not a warm loop.
+/// entries until its first answer), in this process, which has done nothing before it. Prints where the time went
+/// and what the runtime did meanwhile (collections and their pauses, allocation, JIT compilation, peak resident
+/// memory). Run it published with ReadyToRun, in a new process each time (benchmarks/load-bench.sh does both), so
+/// that it measures a cold start's load and not a warm loop.
 /// </summary>
 public static class ColdLoad
 {

@@ -127,14 +127,19 @@ public sealed class FrontMatterBinder
             var end = rest.IndexOfAny('.', '[');
             var name = end < 0 ? rest : rest[..end];
             rest = end < 0 ? default : rest[end..];
-            var fields = mapType is null ? null : FieldShape.Of(mapType);
-            var fieldIndex = fields is null ? -1 : IndexOf(fields, name);
-            if (fieldIndex < 0 || node is not YamlMappingNode map)
+            if (mapType is null || node is not YamlMappingNode map)
             {
                 return null;
             }
 
-            var field = fields![fieldIndex];
+            var fields = FieldShape.Of(mapType);
+            var fieldIndex = IndexOf(fields, name);
+            if (fieldIndex < 0)
+            {
+                return null;
+            }
+
+            var field = fields[fieldIndex];
             var value = ValueOf(map, name);
             if (value is null)
             {
